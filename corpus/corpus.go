@@ -1,0 +1,93 @@
+// Package corpus holds the articles articlebot answers about: their
+// paragraphs, their sentences, and the facts extracted from each sentence.
+//
+// A Corpus is built once, at load, and is read-only afterwards, so it can be
+// shared by any number of goroutines without locking.
+package corpus
+
+import (
+	"strconv"
+
+	"github.com/articlebot/articlebot/corpus/facts"
+)
+
+// Sentence is one sentence of an article, with where it stands.
+type Sentence struct {
+	Article   string // the article's ID
+	Paragraph int    // 1-based paragraph number in the article
+	Index     int    // 1-based sentence number in the article
+	Text      string
+	Facts     []facts.Fact // facts found in this sentence
+}
+
+// Article is one news article, split into paragraphs and sentences.
+type Article struct {
+	ID         string // short unique name, from the file name ("article", "bbc-pol-001")
+	Title      string
+	Source     string  // where it was loaded from (a path, or "embedded")
+	Paragraphs [][]int // for each paragraph, the 0-based positions in Sentences
+	Sentences  []Sentence
+	People     []facts.Person // everyone the article names, with roles
+}
+
+// Sentence returns the sentence with the 1-based number n, or false.
+func (a *Article) Sentence(n int) (Sentence, bool) {
+	if n < 1 || n > len(a.Sentences) {
+		return Sentence{}, false
+	}
+	return a.Sentences[n-1], true
+}
+
+// ParagraphOf returns the sentences of the paragraph that holds sentence n
+// (1-based), or nil.
+func (a *Article) ParagraphOf(n int) []Sentence {
+	s, ok := a.Sentence(n)
+	if !ok || s.Paragraph < 1 || s.Paragraph > len(a.Paragraphs) {
+		return nil
+	}
+	var out []Sentence
+	for _, i := range a.Paragraphs[s.Paragraph-1] {
+		out = append(out, a.Sentences[i])
+	}
+	return out
+}
+
+// Corpus is a set of articles, in load order.
+type Corpus struct {
+	Articles []*Article
+	byID     map[string]*Article
+}
+
+// New builds a corpus from articles, giving each a unique ID.
+func New(articles []*Article) *Corpus {
+	c := &Corpus{byID: make(map[string]*Article, len(articles))}
+	for _, a := range articles {
+		id := a.ID
+		for n := 2; c.byID[id] != nil; n++ {
+			id = a.ID + "-" + strconv.Itoa(n)
+		}
+		if id != a.ID {
+			a.ID = id
+			for i := range a.Sentences {
+				a.Sentences[i].Article = id
+			}
+		}
+		c.byID[id] = a
+		c.Articles = append(c.Articles, a)
+	}
+	return c
+}
+
+// Article returns the article with the given ID, or nil.
+func (c *Corpus) Article(id string) *Article {
+	return c.byID[id]
+}
+
+// SentenceCount is the number of sentences in all articles.
+func (c *Corpus) SentenceCount() int {
+	n := 0
+	for _, a := range c.Articles {
+		n += len(a.Sentences)
+	}
+	return n
+}
