@@ -1,0 +1,603 @@
+package facts
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// Extraction is what Extract finds in an article.
+type Extraction struct {
+	Sentences [][]Fact // the facts of each sentence, in sentence order
+	People    []Person // everyone named, in order of first mention
+}
+
+// sentenceInfo is the working state of one sentence during extraction.
+type sentenceInfo struct {
+	s        string
+	toks     []text.Token
+	quoted   []bool // per token: inside quotation marks
+	hasQuote bool
+	opens    bool // a quote opens and is not closed in this sentence
+	closes   bool // a quote opened in an earlier sentence closes here
+	mentions []mention
+	speaker  string // the person (or body) whose words the sentence gives
+	facts    []Fact
+	para     int
+}
+
+// extractor holds the article-wide state: the people met so far.
+type extractor struct {
+	people  []*Person
+	gender  map[string]byte // person name -> 'm' or 'f'
+	weak    map[string]bool // named only by the shape of the name, once
+	recent  []string        // person names in order of mention, outside quotes
+	topics  []string        // per sentence, its speaker or first-named person ("" if none)
+	orgs    map[string]int // organisations named outside quotes, with counts
+}
+
+// Extract finds the facts of an article, given its sentences in order.
+// Paragraph breaks may be marked by passing paragraph numbers in paras (nil:
+// unknown).
+func Extract(sentences []string) Extraction {
+	return ExtractParagraphs(sentences, nil)
+}
+
+// ExtractParagraphs is Extract with the paragraph number of each sentence,
+// which lets a quote run on across sentences of one paragraph.
+func ExtractParagraphs(sentences []string, paras []int) Extraction {
+	vocab := lowerVocabulary(sentences)
+	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
+	infos := make([]*sentenceInfo, len(sentences))
+	for i, s := range sentences {
+		info := &sentenceInfo{s: s, toks: text.Tokenize(s)}
+		if paras != nil && i < len(paras) {
+			info.para = paras[i]
+		}
+		markQuotes(info)
+		infos[i] = info
+	}
+	for i, info := range infos {
+		ex.sentence(i+1, info, vocab)
+	}
+	resolveQuoteRuns(infos)
+	out := Extraction{Sentences: make([][]Fact, len(sentences))}
+	for i, info := range infos {
+		ex.quoteFacts(i+1, info)
+		out.Sentences[i] = info.facts
+	}
+	for _, p := range ex.people {
+		out.People = append(out.People, *p)
+	}
+	return out
+}
+
+// lowerVocabulary is the set of words the article writes in lower case, so
+// that a capitalised first word that is an ordinary word is not a name.
+func lowerVocabulary(sentences []string) map[string]bool {
+	v := map[string]bool{}
+	for _, s := range sentences {
+		for _, t := range text.Tokenize(s) {
+			if t.Word && !t.IsCap() {
+				v[t.Bare()] = true
+			}
+		}
+	}
+	return v
+}
+
+// markQuotes finds which tokens stand inside quotation marks.
+func markQuotes(info *sentenceInfo) {
+	toks := info.toks
+	info.quoted = make([]bool, len(toks))
+	var straight []int
+	for i, t := range toks {
+		if t.Text == "\"" {
+			straight = append(straight, i)
+		}
+	}
+	in := false
+	// An odd number of straight quotes: either one opens that the sentence
+	// does not close, or the sentence closes one opened before it.
+	if len(straight)%2 == 1 {
+		q := straight[0]
+		if !(q == 0 || (q+1 < len(toks) && toks[q+1].Word && (q == 0 || !toks[q-1].Word))) || (q > 0 && toks[q-1].Text == ",") || (q > 0 && isEndPunct(toks[q-1].Text)) {
+			// closing: "… a buzz," he says.
+			in = true
+			info.closes = true
+		} else if q == straight[len(straight)-1] {
+			info.opens = true
+		}
+	}
+	openCurly := false
+	for i, t := range toks {
+		switch t.Text {
+		case "“":
+			openCurly = true
+			info.hasQuote = true
+			continue
+		case "”":
+			if !openCurly {
+				for k := 0; k < i; k++ {
+					info.quoted[k] = true
+				}
+				info.closes = true
+			}
+			openCurly = false
+			info.hasQuote = true
+			continue
+		case "\"":
+			in = !in
+			info.hasQuote = true
+			continue
+		}
+		info.quoted[i] = in || openCurly
+	}
+	if openCurly {
+		info.opens = true
+	}
+	if in && len(straight)%2 == 1 && !info.closes {
+		info.opens = true
+	}
+}
+
+func isEndPunct(s string) bool {
+	return s == "." || s == "!" || s == "?" || s == "," || s == "…"
+}
+
+// sentence finds the names, people, roles, places, numbers and times of one
+// sentence, and who speaks in it.
+func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) {
+	s, toks := info.s, info.toks
+	for _, r := range runs(toks, vocab) {
+		m := classify(s, toks, r[0], r[1])
+		m.quoted = info.quoted[r[0]]
+		if m.kind == "" {
+			continue
+		}
+		if m.kind == KindPerson {
+			ex.person(s, toks, &m)
+		}
+		info.mentions = append(info.mentions, m)
+	}
+	// Adjectives of place: "Finnish", "Dutch", "American".
+	for i, t := range toks {
+		if !t.Word || !t.IsCap() || inMention(info.mentions, i) {
+			continue
+		}
+		if p, ok := demonyms[t.Bare()]; ok {
+			info.mentions = append(info.mentions, mention{from: i, nameFrom: i, to: i + 1, kind: KindPlace, value: p})
+		}
+	}
+	sort.Slice(info.mentions, func(a, b int) bool { return info.mentions[a].from < info.mentions[b].from })
+
+	for _, m := range info.mentions {
+		f := Fact{Kind: m.kind, Text: joinTokens(s, toks, m.nameFrom, m.to), Value: m.value, Role: m.role, Sentence: n}
+		f.Start, f.End = toks[m.nameFrom].Start, toks[m.to-1].End
+		f.Text = trimPossessive(f.Text)
+		f.End = f.Start + len(f.Text)
+		if m.kind == KindPlace && m.nameFrom == m.to-1 && demonyms[toks[m.nameFrom].Bare()] != "" {
+			f.Text = toks[m.nameFrom].Text
+		}
+		info.facts = append(info.facts, f)
+	}
+	info.facts = append(info.facts, quantities(n, s, toks)...)
+	info.facts = append(info.facts, times(n, s, toks)...)
+
+	info.speaker = ex.speakerOf(s, info)
+	topic := info.speaker
+	if topic == "" {
+		for _, m := range info.mentions {
+			if m.kind == KindPerson && !m.quoted && m.from <= 6 {
+				topic = m.value
+				break
+			}
+		}
+	}
+	ex.topics = append(ex.topics, topic)
+
+	for _, m := range info.mentions {
+		switch {
+		case m.kind == KindPerson && !m.quoted:
+			ex.recent = append(ex.recent, m.value)
+		case m.kind == KindOrg && !m.quoted:
+			ex.orgs[m.value]++
+		}
+	}
+}
+
+func inMention(ms []mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.from && i < m.to {
+			return true
+		}
+	}
+	return false
+}
+
+// person links a person mention to the people met so far, records roles, and
+// sets m.value to the person's full name.
+func (ex *extractor) person(s string, toks []text.Token, m *mention) {
+	name := m.value
+	if m.role == "" {
+		m.role = roleBefore(s, toks, m.nameFrom)
+		if m.role != "" {
+			m.strong = true
+		}
+	}
+	after := roleAfter(s, toks, m.to)
+	if after != "" {
+		m.strong = true
+	}
+	if m.to < len(toks) && speechVerbs[toks[m.to].Lower] {
+		m.strong = true
+	}
+	nameToks := text.Tokenize(name)
+	surname := text.StripPossessive(nameToks[len(nameToks)-1].Lower)
+	var p *Person
+	for _, q := range ex.people {
+		qt := text.Tokenize(q.Name)
+		if text.StripPossessive(qt[len(qt)-1].Lower) == surname || strings.EqualFold(q.Name, name) {
+			p = q
+			break
+		}
+	}
+	if p == nil && len(nameToks) == 1 && m.role == "" && after == "" && m.honorific == "" {
+		// A lone capitalised word nobody was introduced by ("Nintendo
+		// said"): a body, not a person.
+		m.kind = KindOrg
+		return
+	}
+	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) {
+		// "Liberal Democrat spokeswoman …", "Plaid Cymru health spokesman":
+		// the name of a body that qualifies a role.
+		m.kind = KindOrg
+		return
+	}
+	if p == nil {
+		p = &Person{Name: name}
+		ex.people = append(ex.people, p)
+		if !m.strong && m.honorific == "" {
+			ex.weak[name] = true
+		}
+	} else {
+		if len(nameToks) > len(text.Tokenize(p.Name)) {
+			p.Name = name
+		}
+		delete(ex.weak, p.Name)
+	}
+	if maleHonorifics[m.honorific] {
+		ex.gender[p.Name] = 'm'
+	} else if femaleHonorifics[m.honorific] {
+		ex.gender[p.Name] = 'f'
+	}
+	for _, r := range []string{m.role, after} {
+		if r != "" && !containsFold(p.Roles, r) {
+			p.Roles = append(p.Roles, r)
+		}
+	}
+	if m.role == "" {
+		m.role = after
+	}
+	m.value = p.Name
+}
+
+// followedByRole reports a role noun within two words after token i.
+func followedByRole(toks []text.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+2; k++ {
+		if !toks[k].Word {
+			return false
+		}
+		if roleNouns[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ex *extractor) addSentence(name string, n int) {
+	for _, p := range ex.people {
+		if p.Name == name {
+			if len(p.Sentences) == 0 || p.Sentences[len(p.Sentences)-1] != n {
+				p.Sentences = append(p.Sentences, n)
+			}
+			return
+		}
+	}
+}
+
+// speakerOf finds who speaks in a sentence: the subject of a speech verb
+// outside quotation marks ("X said", "said X", "according to X").
+func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
+	toks := info.toks
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Lower == "according" && toks[i+1].Lower == "to" && !info.quoted[i] {
+			if m := mentionAt(info.mentions, i+2, 4); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+				return m.value
+			}
+		}
+	}
+	for i, t := range toks {
+		if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
+			continue
+		}
+		// "…," said the festival's executive director, Craig Prater.
+		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
+			for _, m := range info.mentions {
+				if m.from > i && m.kind == KindPerson && !m.quoted {
+					return m.value
+				}
+			}
+		}
+		if who := ex.subjectBefore(info, i); who != "" {
+			return who
+		}
+	}
+	return ""
+}
+
+func isCloseQuote(s string) bool { return s == "\"" || s == "”" || s == "’" }
+
+// mentionAt returns the mention that starts within a few tokens of i.
+func mentionAt(ms []mention, i, within int) *mention {
+	for k := range ms {
+		if ms[k].from >= i && ms[k].from <= i+within {
+			return &ms[k]
+		}
+	}
+	return nil
+}
+
+// subjectBefore finds the subject of the speech verb at token v: a name, a
+// pronoun or "the <role>", skipping adverbs, auxiliaries and a
+// comma-enclosed apposition.
+func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
+	toks := info.toks
+	k := v - 1
+	for k >= 0 && toks[k].Word && isAdverbOrAux(toks[k].Lower) {
+		k--
+	}
+	if k >= 0 && toks[k].Text == "," {
+		// Skip back over an apposition to the name before it.
+		j := k - 1
+		for j >= 0 && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
+			j--
+		}
+		if j >= 0 && toks[j].Text == "," {
+			k = j - 1
+		} else {
+			return ""
+		}
+	}
+	if k < 0 || !toks[k].Word || info.quoted[k] {
+		return ""
+	}
+	for _, m := range info.mentions {
+		if m.to-1 == k || (m.to == k && toks[k].Lower == "'s") {
+			switch m.kind {
+			case KindPerson:
+				return m.value
+			case KindOrg:
+				return m.value
+			}
+		}
+	}
+	w := toks[k].Lower
+	switch {
+	case w == "he" || w == "she":
+		g := byte('m')
+		if w == "she" {
+			g = 'f'
+		}
+		return ex.antecedent(g, "")
+	case w == "they" || w == "it":
+		return ""
+	case roleNouns[w] || w == "company" || w == "firm" || w == "group" || w == "spokesperson":
+		// "the British actor said": the last person with that role, or
+		// the last person named.
+		if w == "company" || w == "firm" || w == "group" {
+			return ex.mainOrg()
+		}
+		// "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
+		// person the role stands beside.
+		for i := len(info.mentions) - 1; i >= 0; i-- {
+			m := info.mentions[i]
+			if m.kind == KindPerson && !m.quoted && m.to <= k {
+				return m.value
+			}
+		}
+		return ex.antecedent(0, w)
+	}
+	return ""
+}
+
+// mainOrg is the organisation named most often so far: what "the company"
+// most likely means.
+func (ex *extractor) mainOrg() string {
+	best, n := "", 0
+	for name, c := range ex.orgs {
+		if c > n || (c == n && name < best) {
+			best, n = name, c
+		}
+	}
+	return best
+}
+
+func isAdverbOrAux(w string) bool {
+	switch w {
+	case "also", "still", "then", "later", "has", "have", "had", "was", "is", "previously", "recently",
+		"repeatedly", "once", "now", "again", "further", "would", "will", "quickly", "yesterday", "today", "earlier":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 4
+}
+
+// antecedent resolves a pronoun or role noun to the person most recently
+// named outside quotes, of the given gender (0: any) and, when role is set,
+// preferring one with that role.
+func (ex *extractor) antecedent(gender byte, role string) string {
+	if role != "" {
+		for i := len(ex.recent) - 1; i >= 0 && i >= len(ex.recent)-6; i-- {
+			if ex.hasRole(ex.recent[i], role) {
+				return ex.recent[i]
+			}
+		}
+	}
+	// The speaker or subject of the last two sentences comes first: "He"
+	// after "Healey stressed … on Russian President Vladimir Putin" is
+	// Healey.
+	for i := len(ex.topics) - 1; i >= 0 && i >= len(ex.topics)-2; i-- {
+		name := ex.topics[i]
+		if name == "" || ex.weak[name] {
+			continue
+		}
+		if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
+			continue
+		}
+		if gender != 0 {
+			if _, ok := ex.gender[name]; !ok {
+				ex.gender[name] = gender
+			}
+		}
+		return name
+	}
+	for i := len(ex.recent) - 1; i >= 0; i-- {
+		name := ex.recent[i]
+		if ex.weak[name] {
+			continue
+		}
+		if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
+			continue
+		}
+		if gender != 0 {
+			if _, ok := ex.gender[name]; !ok {
+				ex.gender[name] = gender
+			}
+		}
+		return name
+	}
+	return ""
+}
+
+func (ex *extractor) hasRole(name, role string) bool {
+	for _, p := range ex.people {
+		if p.Name != name {
+			continue
+		}
+		for _, r := range p.Roles {
+			if strings.Contains(strings.ToLower(r), role) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resolveQuoteRuns gives a speaker to the sentences of a quote that runs
+// over several sentences: from a later sentence of the run that names one,
+// else from the sentence before.
+func resolveQuoteRuns(infos []*sentenceInfo) {
+	for i := len(infos) - 2; i >= 0; i-- {
+		cur, next := infos[i], infos[i+1]
+		if cur.speaker == "" && cur.hasQuote && cur.opens && next.hasQuote && next.speaker != "" && samePara(cur, next) {
+			cur.speaker = next.speaker
+		}
+	}
+	for i := 1; i < len(infos); i++ {
+		cur, prev := infos[i], infos[i-1]
+		if cur.speaker != "" || !cur.hasQuote || prev.speaker == "" || !prev.hasQuote {
+			continue
+		}
+		if samePara(cur, prev) || startsWithQuote(cur) {
+			cur.speaker = prev.speaker
+		}
+	}
+}
+
+// lastComma is the index of the last comma before token i, or -1.
+func lastComma(toks []text.Token, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if toks[k].Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+func samePara(a, b *sentenceInfo) bool { return a.para == b.para }
+
+func startsWithQuote(info *sentenceInfo) bool {
+	return len(info.toks) > 0 && isOpenQuote(info.toks[0].Text)
+}
+
+// quoteFacts records the sentence's quotation, or its reported speech, with
+// its speaker, and the people it mentions.
+func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
+	for _, m := range info.mentions {
+		if m.kind == KindPerson {
+			ex.addSentence(m.value, n)
+		}
+	}
+	if info.speaker == "" {
+		return
+	}
+	s, toks := info.s, info.toks
+	// The quoted words, when there are any.
+	start, end := -1, -1
+	for i := range toks {
+		if info.quoted[i] {
+			if start < 0 {
+				start = i
+			}
+			end = i + 1
+		}
+	}
+	f := Fact{Kind: KindQuote, Speaker: info.speaker, Sentence: n, Value: info.speaker}
+	if start >= 0 && end-start >= 3 {
+		f.Text = strings.Trim(joinTokens(s, toks, start, end), " ,")
+		f.Start = toks[start].Start
+		f.End = f.Start + len(f.Text)
+	} else {
+		// Reported speech: the clause after the speech verb.
+		for i, t := range toks {
+			if t.Word && speechVerbs[t.Lower] {
+				j := i + 1
+				if j < len(toks) && toks[j].Lower == "that" {
+					j++
+				}
+				if j < len(toks) && toks[j].Text == ":" {
+					j++
+				}
+				k := len(toks)
+				for k > j && !toks[k-1].Word {
+					k--
+				}
+				if k > j && k-j >= 4 {
+					f.Text = joinTokens(s, toks, j, k)
+					f.Start, f.End = toks[j].Start, toks[k-1].End
+				} else if c := lastComma(toks, i); c > 2 {
+					// "…, Ms Hewitt told GMTV's Sunday programme."
+					f.Text = joinTokens(s, toks, 0, c)
+					f.Start, f.End = toks[0].Start, toks[c-1].End
+				}
+				break
+			}
+		}
+		if f.Text == "" {
+			f.Text = s
+			f.Start, f.End = 0, len(s)
+		}
+	}
+	ex.addSentence(info.speaker, n)
+	info.facts = append(info.facts, f)
+}

@@ -1,0 +1,199 @@
+package facts
+
+import "strings"
+
+// The word lists below are general English: titles, roles, speech verbs,
+// number words, countries and their adjectives. None names anything from a
+// particular article.
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Split(words, "|") {
+		if w = strings.TrimSpace(w); w != "" {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// honorifics stand directly before a name.
+var honorifics = set("mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|rev|reverend|mr.|mrs.|ms.|dr.|prof.|gen.|gen|st.|sen.|rep.|gov.|capt.|col.|lt.|sgt.")
+
+var maleHonorifics = set("mr|mr.|sir|lord")
+var femaleHonorifics = set("mrs|ms|miss|dame|lady|mrs.|ms.")
+
+// roleNouns are words that name a position or job.
+var roleNouns = set(`minister|secretary|president|vice-president|chairman|chairwoman|chair|chief|executive|director|
+spokesman|spokeswoman|spokesperson|analyst|editor|leader|head|governor|mayor|senator|chancellor|premier|
+general|ambassador|official|founder|co-founder|manager|actor|actress|star|singer|commissioner|prosecutor|
+judge|lawyer|attorney|economist|professor|researcher|scientist|expert|adviser|advisor|correspondent|reporter|
+captain|coach|king|queen|prince|princess|pope|bishop|archbishop|mp|mep|congressman|congresswoman|representative|
+officer|commander|admiral|colonel|lieutenant|sergeant|deputy|envoy|diplomat|owner|boss|president-elect|
+producer|writer|author|novelist|musician|guitarist|drummer|rapper|comedian|presenter|host|broadcaster|
+economist|strategist|consultant|partner|investor|trader|banker|founder|ceo|cfo|coo|cto|teacher|doctor|nurse|
+surgeon|campaigner|activist|candidate|councillor|chairperson|principal|dean|rector|inspector|superintendent|
+detective|constable|sheriff|trustee|organiser|organizer|curator|architect|engineer|designer|developer|
+player|striker|midfielder|defender|goalkeeper|batsman|bowler|driver|rider|champion|athlete|
+member|speaker|whip|negotiator|mediator|regulator|auditor|treasurer|controller|administrator|
+secretary-general|director-general|chief-executive|manager|boss|head`)
+
+// speechVerbs introduce what someone said, in the past or present tense.
+var speechVerbs = set(`said|says|say|told|tells|stated|states|added|adds|remarked|remarks|warned|warns|
+explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|announced|announces|
+stressed|stresses|emphasised|emphasized|emphasises|emphasizes|continued|continues|asked|asks|replied|
+replies|admitted|admits|acknowledged|acknowledges|conceded|concedes|predicted|predicts|believes|believed|
+suggested|suggests|urged|urges|declared|declares|wrote|writes|commented|comments|observed|observes|
+mentioned|mentions|reckons|reckoned|thinks|thought|described|describes|called|calls|welcomed|welcomes|
+confirmed|confirms|revealed|reveals|denied|denies|agreed|agrees|pointed|points|recalled|recalls|
+estimated|estimates|forecast|forecasts|cautioned|cautions|complained|complains|accused|accuses|
+dismissed|dismisses|blamed|blames|questioned|questions|hopes|hoped|feels|felt|predicts|maintained|
+maintains|countered|counters|promised|promises|vowed|vows|pledged|pledges|expected|expects|boasted|boasts`)
+
+// strongSpeech are speech verbs that, right after a quote, always attribute
+// it ("…," she added).
+var pronouns = set("he|she|they|it|we|i")
+
+// orgWords mark a capitalised run as an organisation.
+var orgWords = set(`association|associations|council|party|commission|ministry|department|company|bank|group|
+securities|chambers|commerce|university|college|school|committee|union|agency|service|services|office|
+corporation|corp|inc|ltd|plc|llc|co|institute|foundation|society|trust|board|authority|federation|league|
+club|network|organisation|organization|nations|fund|court|parliament|assembly|senate|congress|government|
+police|army|navy|force|forces|times|post|news|journal|press|media|records|music|entertainment|studios|
+pictures|airlines|airways|motors|industries|holdings|partners|capital|technologies|systems|labs|
+laboratories|centre|center|hospital|festival|market|exchange|magazine|channel|radio|tv|television|
+programme|program|digest|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
+mall|shopping|store|stores|museum|gallery|theatre|theater|church|stadium|airport|station`)
+
+// placeWords mark a capitalised run as a place.
+var placeWords = set(`street|road|avenue|square|city|county|state|province|region|river|island|islands|
+mountains|valley|bay|sea|ocean|lake|park|bridge|district|borough|village|town|coast|peninsula|
+kingdom|republic|emirates|states`)
+
+// facilityWords name a building or site that can be a place as well as an
+// organisation ("the Trafford Centre").
+var facilityWords = set("centre|center|headquarters|hospital|stadium|airport|station|mall|museum|gallery|theatre|theater|hall|house|palace|arena")
+
+// notNames are capitalised words that begin sentences or headings but name
+// nothing.
+var notNames = set(`the|a|an|this|that|these|those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|your|
+in|on|at|by|for|from|to|of|with|without|after|before|during|since|until|while|when|where|why|how|what|which|who|
+but|and|or|so|yet|if|although|though|because|as|also|meanwhile|however|therefore|moreover|despite|apart|given|
+some|many|most|more|other|others|all|both|each|every|any|no|not|one|two|three|four|five|six|seven|eight|nine|ten|
+over|under|about|around|now|then|today|yesterday|tomorrow|last|next|new|first|second|third|further|still|
+mr|mrs|ms|dr|according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
+problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|figures|plans|sales|
+even|just|only|already|perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
+everyone|nobody|somebody|someone|everybody|nothing|something|everything|
+let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
+
+var weekdays = set("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend")
+
+var months = set("january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+// holidays are named times of year.
+var holidays = set("christmas|easter|new year|new year's|ramadan|eid|diwali|hanukkah|thanksgiving|halloween|boxing day|christmas day|christmas eve|new year's eve|new year's day|lent|advent|passover")
+
+// eras are named periods that follow "since", "during", "after", "before".
+var eras = set("cold war|first world war|second world war|world war i|world war ii|great depression|financial crisis|pandemic|war|recession|crisis|election|general election|referendum|olympics|world cup")
+
+// numberWords maps English number words to their values.
+var numberWords = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+	"million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "half": 0.5,
+	"a dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6,
+	"billions": 2e9, "score": 20, "scores": 40, "couple": 2, "pair": 2, "tenth": 0.1,
+	"quarter": 0.25, "third": 1.0 / 3, "thirds": 2.0 / 3, "fifth": 0.2, "handful": 5,
+}
+
+// scaleWords multiply the number before them.
+var scaleWords = set("hundred|thousand|million|billion|trillion|m|bn|k|mn|tn")
+
+// approximators stand before a number and belong to it.
+var approximators = set(`about|around|approximately|nearly|almost|over|under|roughly|some|up to|more than|less than|
+fewer than|at least|at most|as many as|as much as|as few as|in excess of|just over|just under|well over|
+an estimated|estimated|upwards of|close to|no more than|no fewer than|no less than|only|just|barely|
+a further|another|an extra|a total of|a record|a mere|almost exactly`)
+
+// unitWords follow a number and say what it measures ("13 weeks").
+var timeUnits = set("second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|century|centuries")
+
+// demonyms maps adjectives and short forms to the place they name.
+var demonyms = map[string]string{
+	"american": "United States", "u.s.": "United States", "us": "United States", "u.s": "United States",
+	"usa": "United States", "america": "United States", "united states": "United States",
+	"british": "Britain", "uk": "Britain", "u.k.": "Britain", "united kingdom": "Britain", "britain": "Britain",
+	"english": "England", "scottish": "Scotland", "welsh": "Wales", "irish": "Ireland", "northern irish": "Northern Ireland",
+	"french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal",
+	"dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria",
+	"swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "icelandic": "Iceland",
+	"polish": "Poland", "czech": "Czech Republic", "slovak": "Slovakia", "hungarian": "Hungary",
+	"romanian": "Romania", "bulgarian": "Bulgaria", "greek": "Greece", "turkish": "Turkey", "cypriot": "Cyprus",
+	"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus", "estonian": "Estonia",
+	"latvian": "Latvia", "lithuanian": "Lithuania", "serbian": "Serbia", "croatian": "Croatia",
+	"bosnian": "Bosnia", "slovenian": "Slovenia", "albanian": "Albania", "georgian": "Georgia",
+	"armenian": "Armenia", "chinese": "China", "japanese": "Japan", "korean": "Korea",
+	"south korean": "South Korea", "north korean": "North Korea", "indian": "India", "pakistani": "Pakistan",
+	"afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria", "israeli": "Israel",
+	"palestinian": "Palestine", "lebanese": "Lebanon", "jordanian": "Jordan", "egyptian": "Egypt",
+	"saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar", "yemeni": "Yemen",
+	"thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
+	"filipino": "Philippines", "philippine": "Philippines", "australian": "Australia",
+	"canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina",
+	"argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia", "venezuelan": "Venezuela",
+	"peruvian": "Peru", "cuban": "Cuba", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
+	"south african": "South Africa", "ghanaian": "Ghana", "sudanese": "Sudan", "somali": "Somalia",
+	"libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
+	"european": "Europe", "asian": "Asia", "african": "Africa", "new zealand": "New Zealand",
+	"taiwanese": "Taiwan", "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "nepalese": "Nepal",
+}
+
+// countries and other well-known places, as written, lower case.
+var knownPlaces = set(`afghanistan|albania|algeria|argentina|armenia|australia|austria|azerbaijan|bangladesh|belarus|
+belgium|bolivia|bosnia|brazil|britain|bulgaria|cambodia|cameroon|canada|chile|china|colombia|congo|croatia|cuba|
+cyprus|czech republic|denmark|ecuador|egypt|england|estonia|ethiopia|europe|finland|france|georgia|germany|ghana|
+greece|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|japan|jordan|kazakhstan|kenya|korea|kosovo|
+kuwait|latvia|lebanon|libya|lithuania|luxembourg|malaysia|mali|malta|mexico|moldova|mongolia|montenegro|morocco|
+myanmar|nepal|netherlands|new zealand|nigeria|north korea|northern ireland|norway|pakistan|palestine|panama|peru|
+philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|scotland|serbia|singapore|slovakia|slovenia|
+somalia|south africa|south korea|spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tanzania|thailand|tunisia|
+turkey|uganda|ukraine|united arab emirates|united kingdom|united states|uruguay|uzbekistan|venezuela|vietnam|wales|
+yemen|zambia|zimbabwe|africa|asia|america|north america|south america|latin america|middle east|the west|
+antarctica|arctic|scandinavia|balkans|baltic|caribbean|gaza|west bank|crimea|donbas|kashmir|tibet|hong kong|
+london|paris|berlin|brussels|moscow|kyiv|kiev|washington|new york|beijing|tokyo|delhi|new delhi|mumbai|
+rome|madrid|lisbon|vienna|warsaw|prague|budapest|athens|stockholm|oslo|copenhagen|helsinki|dublin|edinburgh|
+cardiff|belfast|glasgow|manchester|birmingham|liverpool|leeds|bristol|geneva|zurich|amsterdam|the hague|
+istanbul|ankara|cairo|jerusalem|tel aviv|tehran|baghdad|damascus|beirut|riyadh|dubai|doha|kabul|islamabad|
+bangkok|jakarta|manila|seoul|pyongyang|shanghai|singapore|sydney|melbourne|toronto|montreal|vancouver|ottawa|
+los angeles|san francisco|chicago|boston|miami|houston|dallas|seattle|mexico city|rio de janeiro|sao paulo|
+buenos aires|lagos|nairobi|johannesburg|cape town|kent|surrey|essex|yorkshire|lancashire|cornwall|devon|
+california|texas|florida|ohio|virginia|pennsylvania|illinois|michigan|georgia|arizona|oregon|alaska|hawaii|
+pusan|busan|osaka|kyoto|hanoi|taipei|karachi|lahore|dhaka|colombo|kathmandu|minsk|riga|tallinn|vilnius|
+bucharest|sofia|belgrade|zagreb|sarajevo|kosovo|odesa|odessa|kharkiv|lviv|mariupol|st petersburg`)
+
+// placeOf returns the canonical place a lower-case name or adjective
+// stands for, or "".
+func placeOf(lower string) string {
+	lower = strings.TrimPrefix(lower, "the ")
+	if p, ok := demonyms[lower]; ok {
+		return p
+	}
+	if knownPlaces[lower] {
+		return titleCase(lower)
+	}
+	return ""
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if w == "of" || w == "the" || w == "and" || w == "de" {
+			continue
+		}
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}

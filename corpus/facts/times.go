@@ -1,0 +1,127 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// times finds the times of a sentence: weekdays, dates, months, years,
+// clock times, named periods ("since the Cold War") and relative times
+// ("next week", "last year").
+func times(n int, s string, toks []text.Token) []Fact {
+	var out []Fact
+	add := func(from, to int) {
+		if from >= to {
+			return
+		}
+		for _, f := range out {
+			if toks[from].Start < f.End && f.Start < toks[to-1].End {
+				return
+			}
+		}
+		t := joinTokens(s, toks, from, to)
+		t = trimPossessive(t)
+		out = append(out, Fact{Kind: KindTime, Text: t, Value: t, Start: toks[from].Start, End: toks[from].Start + len(t), Sentence: n})
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.Word {
+			continue
+		}
+		w := t.Bare()
+		switch {
+		// "since the Cold War", "since 1999", "during the pandemic"
+		case (w == "since" || w == "during") && i+1 < len(toks):
+			j := i + 1
+			if toks[j].Lower == "the" {
+				j++
+			}
+			k := j
+			for k < len(toks) && toks[k].Word && (toks[k].IsCap() || toks[k].IsNumber()) {
+				k++
+			}
+			if k > j {
+				add(i, k)
+				i = k - 1
+				continue
+			}
+			for _, size := range []int{3, 2, 1} {
+				if j+size <= len(toks) {
+					phrase := strings.ToLower(joinTokens(s, toks, j, j+size))
+					if eras[phrase] {
+						add(i, j+size)
+						i = j + size - 1
+						break
+					}
+				}
+			}
+		// "11 March", "24 January 2005"
+		case t.IsNumber() && len(t.Text) <= 2 && i+1 < len(toks) && months[toks[i+1].Lower] && toks[i+1].IsCap():
+			k := i + 2
+			if k < len(toks) && isYearToken(toks[k]) {
+				k++
+			}
+			add(i, k)
+			i = k - 1
+		// "March 2006", "March 11", "December", "the end of March"
+		case months[w] && t.IsCap() && (w != "may" || (i+1 < len(toks) && toks[i+1].IsNumber())) && (w != "march" || !(i+1 < len(toks) && toks[i+1].Lower == "on")):
+			from := i
+			if i >= 3 && toks[i-1].Lower == "of" && toks[i-2].Lower == "end" {
+				from = i - 2
+				if toks[i-3].Lower == "the" {
+					from = i - 3
+				}
+			}
+			k := i + 1
+			if k < len(toks) && toks[k].IsNumber() && len(toks[k].Text) <= 2 {
+				k++
+			}
+			if k < len(toks) && isYearToken(toks[k]) {
+				k++
+			}
+			if prev := i - 1; prev >= 0 && (toks[prev].Lower == "last" || toks[prev].Lower == "next" || toks[prev].Lower == "this") {
+				from = prev
+			}
+			add(from, k)
+			i = k - 1
+		case weekdays[w] && t.IsCap() || (w == "weekend" && i > 0 && (toks[i-1].Lower == "the" || toks[i-1].Lower == "this" || toks[i-1].Lower == "last" || toks[i-1].Lower == "next")):
+			from := i
+			if prev := i - 1; prev >= 0 && (toks[prev].Lower == "last" || toks[prev].Lower == "next" || toks[prev].Lower == "this" || toks[prev].Lower == "the") {
+				from = prev
+			}
+			k := i + 1
+			if k < len(toks) && (toks[k].Lower == "morning" || toks[k].Lower == "afternoon" || toks[k].Lower == "evening" || toks[k].Lower == "night") {
+				k++
+			}
+			add(from, k)
+		case isYearOrClock(toks, i):
+			from, k := i, i+1
+			if k < len(toks) && isClockZone(toks[k].Lower) {
+				k++
+			}
+			if i >= 3 && toks[i-1].Lower == "of" && toks[i-2].Lower == "end" {
+				from = i - 2
+				if toks[i-3].Lower == "the" {
+					from = i - 3
+				}
+			}
+			add(from, k)
+		case (w == "last" || w == "next" || w == "this" || w == "coming" || w == "past") && i+1 < len(toks) && (timeUnits[toks[i+1].Lower+"s"] || timeUnits[toks[i+1].Lower]) && !strings.HasSuffix(toks[i+1].Lower, "s"):
+			add(i, i+2)
+			i++
+		case w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight" || w == "recently" || w == "currently":
+			add(i, i+1)
+		case holidays[w] && t.IsCap():
+			add(i, i+1)
+		}
+	}
+	return out
+}
+
+func isYearToken(t text.Token) bool {
+	if len(t.Text) != 4 || !allDigits(t.Text) {
+		return false
+	}
+	return t.Text >= "1800" && t.Text <= "2100"
+}

@@ -1,0 +1,309 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/corpus/facts"
+)
+
+// MaxArticleBytes is the largest article file read.
+const MaxArticleBytes = 4 << 20
+
+//go:embed article.txt
+var defaultArticle []byte
+
+// Default returns the corpus of the built-in article, embedded in the binary.
+func Default() (*Corpus, error) {
+	a, err := Parse("article", defaultArticle)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: built-in article: %w", err)
+	}
+	a.Source = "built-in"
+	return New([]*Article{a}), nil
+}
+
+// FileError is a fault in one article file.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Faults an article can have.
+var (
+	ErrEmpty    = errors.New("article is empty")
+	ErrTooLarge = fmt.Errorf("article is larger than %d bytes", MaxArticleBytes)
+	ErrBinary   = errors.New("article is binary, not text")
+	ErrNotUTF8  = errors.New("article is not UTF-8 text")
+)
+
+// Load reads the articles at path: one .txt or .md file, or every such file
+// in a folder and its subfolders, in name order. A file that cannot be read
+// or parsed is skipped and reported in problems (each a *FileError); err is
+// set only when nothing could be loaded at all.
+func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: load %s: %w", path, err)
+	}
+	var files []string
+	if !info.IsDir() {
+		files = []string{path}
+	} else {
+		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, &FileError{Path: p, Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && isArticleFile(p) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("corpus: list %s: %w", path, err)
+		}
+		sort.Strings(files)
+	}
+	var articles []*Article
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
+		}
+		a, err := loadFile(f)
+		if err != nil {
+			problems = append(problems, err)
+			continue
+		}
+		articles = append(articles, a)
+	}
+	if len(articles) == 0 {
+		if len(problems) > 0 {
+			return nil, problems, fmt.Errorf("corpus: no article could be loaded from %s: %w", path, errors.Join(problems...))
+		}
+		return nil, nil, fmt.Errorf("corpus: no .txt or .md article in %s", path)
+	}
+	return New(articles), problems, nil
+}
+
+func isArticleFile(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+func loadFile(path string) (*Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
+	if err != nil {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("read: %w", err)}
+	}
+	if len(data) > MaxArticleBytes {
+		return nil, &FileError{Path: path, Err: ErrTooLarge}
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	a, err := Parse(name, data)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	a.Source = path
+	return a, nil
+}
+
+// Parse reads one article from its text. A first line followed by a blank
+// line, short and not ending like a sentence, is the title; otherwise the
+// title is made from name. Paragraphs are blank-line-separated blocks when
+// the text has any, else lines.
+func Parse(name string, data []byte) (*Article, error) {
+	if len(data) > MaxArticleBytes {
+		return nil, ErrTooLarge
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return nil, ErrBinary
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return nil, fmt.Errorf("%w (invalid byte at offset %d)", ErrNotUTF8, off)
+	}
+	text := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrEmpty
+	}
+	title, body := splitTitle(text)
+	if title == "" {
+		title = titleFromName(name)
+	}
+	a := &Article{ID: idFromName(name), Title: title}
+	var texts []string
+	var paras []int
+	for p, para := range paragraphs(body) {
+		var idx []int
+		for _, s := range Sentences(para) {
+			idx = append(idx, len(a.Sentences))
+			a.Sentences = append(a.Sentences, Sentence{
+				Article:   a.ID,
+				Paragraph: p + 1,
+				Index:     len(a.Sentences) + 1,
+				Text:      s,
+			})
+			texts = append(texts, s)
+			paras = append(paras, p+1)
+		}
+		a.Paragraphs = append(a.Paragraphs, idx)
+	}
+	if len(a.Sentences) == 0 {
+		return nil, ErrEmpty
+	}
+	ex := facts.ExtractParagraphs(texts, paras)
+	for i := range a.Sentences {
+		a.Sentences[i].Facts = ex.Sentences[i]
+	}
+	a.People = ex.People
+	return a, nil
+}
+
+// splitTitle takes a title line off the top of text when there is one.
+func splitTitle(text string) (title, body string) {
+	text = strings.TrimLeft(text, "\n \t")
+	first, rest, ok := strings.Cut(text, "\n")
+	if !ok {
+		return "", text
+	}
+	line := strings.TrimSpace(first)
+	if strings.HasPrefix(line, "#") {
+		return strings.TrimSpace(strings.TrimLeft(line, "#")), rest
+	}
+	if !strings.HasPrefix(rest, "\n") && !strings.HasPrefix(strings.TrimLeft(rest, " \t"), "\n") {
+		return "", text
+	}
+	if strings.TrimSpace(rest) == "" || utf8.RuneCountInString(line) > 150 {
+		return "", text
+	}
+	if r, _ := utf8.DecodeLastRuneInString(line); r == '.' || r == ',' || r == ';' || r == ':' {
+		return "", text
+	}
+	return line, rest
+}
+
+// paragraphs splits body into paragraphs: blank-line-separated blocks (their
+// lines joined) when there are blank lines, else one paragraph a line.
+// Markdown headings and list markers are dropped.
+func paragraphs(body string) []string {
+	var out []string
+	if strings.Contains(strings.TrimSpace(body), "\n\n") || blankLine(body) {
+		for _, block := range splitBlocks(body) {
+			var lines []string
+			for _, l := range strings.Split(block, "\n") {
+				if l = cleanLine(l); l != "" {
+					lines = append(lines, l)
+				}
+			}
+			if len(lines) > 0 {
+				out = append(out, strings.Join(lines, " "))
+			}
+		}
+		return out
+	}
+	for _, l := range strings.Split(body, "\n") {
+		if l = cleanLine(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func blankLine(s string) bool {
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if strings.TrimSpace(l) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func splitBlocks(s string) []string {
+	var blocks []string
+	var cur []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			if len(cur) > 0 {
+				blocks = append(blocks, strings.Join(cur, "\n"))
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, strings.Join(cur, "\n"))
+	}
+	return blocks
+}
+
+// cleanLine trims a line and drops Markdown heading and list markers.
+func cleanLine(l string) string {
+	l = strings.TrimSpace(l)
+	l = strings.TrimLeft(l, "#>")
+	for _, m := range []string{"- ", "* ", "+ "} {
+		l = strings.TrimPrefix(l, m)
+	}
+	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
+}
+
+func idFromName(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '-' || r == '_' || r == ' ' || r == '.':
+			b.WriteByte('-')
+		}
+	}
+	id := strings.Trim(b.String(), "-")
+	if id == "" {
+		return "article"
+	}
+	return id
+}
+
+func titleFromName(name string) string {
+	t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if t == "" {
+		return "Article"
+	}
+	r, size := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[size:]
+}
