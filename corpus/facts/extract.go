@@ -29,12 +29,12 @@ type sentenceInfo struct {
 
 // extractor holds the article-wide state: the people met so far.
 type extractor struct {
-	people  []*Person
-	gender  map[string]byte // person name -> 'm' or 'f'
-	weak    map[string]bool // named only by the shape of the name, once
-	recent  []string        // person names in order of mention, outside quotes
-	topics  []string        // per sentence, its speaker or first-named person ("" if none)
-	orgs    map[string]int // organisations named outside quotes, with counts
+	people []*Person
+	gender map[string]byte // person name -> 'm' or 'f'
+	weak   map[string]bool // named only by the shape of the name, once
+	recent []string        // person names in order of mention, outside quotes
+	topics []string        // per sentence, its speaker or first-named person ("" if none)
+	orgs   map[string]int  // organisations named outside quotes, with counts
 }
 
 // Extract finds the facts of an article, given its sentences in order.
@@ -368,16 +368,22 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		k--
 	}
 	if k >= 0 && toks[k].Text == "," {
-		// Skip back over an apposition to the name before it.
+		// Skip back over an apposition to the name before it, unless the
+		// apposition is the name: "The Shadow Secretary …, Theresa May,
+		// said".
 		j := k - 1
 		for j >= 0 && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
 			j--
 		}
-		if j >= 0 && toks[j].Text == "," {
-			k = j - 1
-		} else {
+		if j < 0 || toks[j].Text != "," {
 			return ""
 		}
+		for _, m := range info.mentions {
+			if m.kind == KindPerson && !m.quoted && m.from > j && m.to <= k {
+				return m.value
+			}
+		}
+		k = j - 1
 	}
 	if k < 0 || !toks[k].Word || info.quoted[k] {
 		return ""

@@ -174,9 +174,9 @@ california|texas|florida|ohio|virginia|pennsylvania|illinois|michigan|georgia|ar
 pusan|busan|osaka|kyoto|hanoi|taipei|karachi|lahore|dhaka|colombo|kathmandu|minsk|riga|tallinn|vilnius|
 bucharest|sofia|belgrade|zagreb|sarajevo|kosovo|odesa|odessa|kharkiv|lviv|mariupol|st petersburg`)
 
-// placeOf returns the canonical place a lower-case name or adjective
+// PlaceOf returns the canonical place a lower-case name or adjective
 // stands for, or "".
-func placeOf(lower string) string {
+func PlaceOf(lower string) string {
 	lower = strings.TrimPrefix(lower, "the ")
 	if p, ok := demonyms[lower]; ok {
 		return p

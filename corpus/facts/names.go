@@ -186,7 +186,7 @@ func classify(s string, toks []text.Token, from, to int) mention {
 	if len(words) <= 3 && (weekdays[words[0]] || months[words[0]] || holidays[whole] || eras[whole]) {
 		return m
 	}
-	if p := placeOf(whole); p != "" {
+	if p := PlaceOf(whole); p != "" {
 		m.kind = KindPlace
 		m.value = p
 		return m
@@ -220,7 +220,7 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		m.value = strings.TrimSuffix(strings.TrimSuffix(m.value, "'s"), "’s")
 		return m
 	}
-	if hasOrgWord(words) || (len(words) == 1 && allCaps(toks[from].Text) && placeOf(whole) == "") {
+	if hasOrgWord(words) || (len(words) == 1 && allCaps(toks[from].Text) && PlaceOf(whole) == "") {
 		m.kind = KindOrg
 		if placeWords[last] || facilityWords[last] {
 			m.kind = KindPlace

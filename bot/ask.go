@@ -1,0 +1,987 @@
+package bot
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// minCoverage is the least share of a question's words the answering
+// sentence must hold; below it the article doesn't say.
+const minCoverage = 0.5
+
+// minRoleCoverage is the least share of a "who is the …" question's words
+// a person's role must hold for the person to be the answer.
+const minRoleCoverage = 0.85
+
+// found is an answer taken from one sentence.
+type found struct {
+	text  string
+	c     *cand
+	facts []facts.Fact
+	bonus float64 // how well the answer fits the question's type
+}
+
+// Ask answers a question from the articles. When they don't say, the
+// answer has NoAnswer set and the closest sentences.
+func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
+	qt, err := cleanInput(q.Text, "question")
+	if err != nil {
+		return nil, err
+	}
+	if err := e.checkArticle(q.Article); err != nil {
+		return nil, err
+	}
+	p := parseQuestion(qt, q.Kind)
+	ans := &Answer{Question: q.Text, Kind: p.kind, Sentences: []Citation{}, Facts: []facts.Fact{}}
+	cands, err := e.candidates(ctx, &p, q.Article)
+	if err != nil {
+		return nil, err
+	}
+	f := e.extract(&p, cands)
+	if f == nil || f.text == "" {
+		ans.NoAnswer = true
+		for i, c := range cands {
+			if i == 3 || c.cov < 0.2 {
+				break
+			}
+			ans.Sentences = append(ans.Sentences, e.cite(c.a.sent))
+		}
+		if len(cands) > 0 {
+			ans.Confidence = round2(1 - cands[0].cov*0.5)
+		} else {
+			ans.Confidence = 1
+		}
+		return ans, nil
+	}
+	ans.Text = f.text
+	ans.Confidence = round2(math.Min(1, f.c.cov*0.8+math.Min(f.bonus, 0.5)*0.4))
+	ans.Sentences = append(ans.Sentences, e.cite(f.c.a.sent))
+	for _, c := range cands {
+		if len(ans.Sentences) == 3 || c.cov < minCoverage*0.8 {
+			break
+		}
+		if c != f.c {
+			ans.Sentences = append(ans.Sentences, e.cite(c.a.sent))
+		}
+	}
+	if f.facts != nil {
+		ans.Facts = f.facts
+	}
+	return ans, nil
+}
+
+// More returns the sentences that match a question after the first
+// offset, for a user who wants to read further.
+func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Citation, error) {
+	qt, err := cleanInput(q.Text, "question")
+	if err != nil {
+		return nil, err
+	}
+	if err := e.checkArticle(q.Article); err != nil {
+		return nil, err
+	}
+	p := parseQuestion(qt, q.Kind)
+	cands, err := e.candidates(ctx, &p, q.Article)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 3
+	}
+	var out []Citation
+	for i := offset; i < len(cands) && len(out) < limit; i++ {
+		if i < 0 {
+			continue
+		}
+		out = append(out, e.cite(cands[i].a.sent))
+	}
+	return out, nil
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// extract takes the answer of the expected type from the best sentences.
+func (e *Engine) extract(p *parsed, cands []*cand) *found {
+	if len(cands) == 0 {
+		return nil
+	}
+	if e.asksAboutAbsent(p, cands[0].d) {
+		return nil
+	}
+	if p.kind == KindWhoIs || p.kind == KindWho {
+		if f := e.personByRole(p, cands); f != nil {
+			return f
+		}
+		if p.kind == KindWhoIs && !p.namesSomeone(cands[0].d) {
+			// "Who is the Polish Defense Minister?": no one the article
+			// names has that role.
+			return nil
+		}
+	}
+	if p.kind == KindWhatSaid {
+		return e.whatSaid(p, cands)
+	}
+	least := minCoverage
+	switch {
+	case p.kind == KindWhoSaid:
+		// Quotes are paraphrased more than facts: a few shared words
+		// with a speaker beat none.
+		least = 0.25
+	case p.kind == KindWhich && e.personFocus(p):
+		least = 0.35
+	}
+	var best *found
+	for i, c := range cands {
+		if i == 8 || c.cov < least {
+			break
+		}
+		if !e.namesHold(p, c) {
+			continue
+		}
+		f := e.fromSentence(p, c)
+		if f == nil || f.text == "" {
+			continue
+		}
+		if best == nil || c.score+f.bonus > best.c.score+best.bonus {
+			best = f
+		}
+	}
+	return best
+}
+
+// asksAboutAbsent reports a question about something the article never
+// mentions: what a how-many question counts, a place or nationality, or
+// too many of its words.
+func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
+	for _, f := range p.focus {
+		if p.kind != KindHowMany {
+			break
+		}
+		t := term{word: f, stem: f}
+		if _, df := e.lx.idf(t, d.sents); df == 0 {
+			return true
+		}
+	}
+	unknown := 0
+	for _, t := range p.terms {
+		_, df := e.lx.idf(t, d.sents)
+		if df > 0 {
+			continue
+		}
+		unknown++
+		if placeKey(t.word) != "" {
+			return true // "in Scotland", "the Polish minister"
+		}
+	}
+	switch p.kind {
+	case KindYesNo:
+		return unknown > 0
+	case KindWhoSaid, KindHowMany, KindWhatSaid:
+		return false
+	}
+	return len(p.terms) > 0 && float64(unknown)/float64(len(p.terms)) > 0.34
+}
+
+// namesSomeone reports whether the question names a person of the article.
+func (p *parsed) namesSomeone(d *articleData) bool {
+	for _, person := range d.art.People {
+		if namesPerson(p, person.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesHold checks that the names a question uses (words the article only
+// writes with a capital) are in the sentence or its paragraph: "the
+// Trafford Centre on Sunday" is not answered by a sentence about another
+// centre.
+func (e *Engine) namesHold(p *parsed, c *cand) bool {
+	para := c.d.art.ParagraphOf(c.a.sent.Index)
+	for _, t := range p.terms {
+		if !e.isName(t, c.d) {
+			continue
+		}
+		if m, _ := e.lx.matchTerm(t, c.a); m > 0 {
+			continue
+		}
+		ok := false
+		for i := range para {
+			if s := e.sentence(c.d.art.ID, para[i].Index); s != nil {
+				if m, _ := e.lx.matchTerm(t, s); m > 0 {
+					ok = true
+					break
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// isName reports whether a question term is a name in the article: a word
+// it writes only with a capital.
+func (e *Engine) isName(t term, d *articleData) bool {
+	seen := false
+	for _, a := range d.sents {
+		for _, w := range a.words {
+			if w.stem != t.stem {
+				continue
+			}
+			if !w.tok.IsCap() {
+				return false
+			}
+			if w.cap {
+				seen = true
+			}
+		}
+	}
+	return seen
+}
+
+// fromSentence takes the answer of the question's kind from one sentence.
+func (e *Engine) fromSentence(p *parsed, c *cand) *found {
+	switch p.kind {
+	case KindWhoSaid:
+		return e.speaker(p, c)
+	case KindHowMany:
+		return e.quantity(p, c)
+	case KindWhen:
+		return e.time(p, c)
+	case KindWhere:
+		return e.place(p, c)
+	case KindWho, KindWhoIs:
+		return e.agent(p, c)
+	case KindWhich:
+		if f := e.entity(p, c); f != nil {
+			return f
+		}
+		if f := e.speaker(p, c); f != nil && e.personFocus(p) {
+			return f
+		}
+		return e.tail(p, c)
+	case KindWhy:
+		return e.reason(p, c)
+	case KindYesNo:
+		return e.yesNo(p, c)
+	case KindWhat, KindOther:
+		if f := e.named(c); f != nil {
+			return f
+		}
+		return e.tail(p, c)
+	}
+	return nil
+}
+
+// speaker answers "who said": the speaker of the sentence's quote or
+// reported speech.
+func (e *Engine) speaker(p *parsed, c *cand) *found {
+	for _, f := range c.a.sent.Facts {
+		if f.Kind == facts.KindQuote && f.Speaker != "" && !namesPerson(p, f.Speaker) {
+			return &found{text: f.Speaker, c: c, facts: []facts.Fact{f}, bonus: 0.1}
+		}
+	}
+	return nil
+}
+
+// inQuestion reports whether every word of a fact's text is in the
+// question, so that it cannot be the answer.
+func inQuestion(p *parsed, f facts.Fact) bool {
+	qs := map[string]bool{}
+	for _, t := range p.toks {
+		if t.Word {
+			qs[text.Base(t.Bare())] = true
+			if pk := placeKey(t.Bare()); pk != "" {
+				qs[pk] = true
+			}
+		}
+	}
+	if f.Kind == facts.KindPlace && f.Value != "" && qs["@"+strings.ToLower(f.Value)] {
+		return true
+	}
+	n, in := 0, 0
+	for _, t := range text.Tokenize(f.Text) {
+		if !t.Word || text.IsStop(t.Lower) {
+			continue
+		}
+		n++
+		if qs[text.Base(t.Bare())] || qs[strings.ToLower(t.Text)] {
+			in++
+		}
+	}
+	if f.Kind == facts.KindPerson && f.Value != "" && f.Value != f.Text {
+		for _, t := range text.Tokenize(f.Value) {
+			if t.Word && qs[text.Base(t.Bare())] {
+				return true
+			}
+		}
+	}
+	return n > 0 && in == n
+}
+
+// nearness is a small bonus for a fact close to the question's matched
+// words.
+func nearness(c *cand, f facts.Fact) float64 {
+	if len(c.pos) == 0 {
+		return 0
+	}
+	best := 1 << 30
+	for _, p := range c.pos {
+		wp := c.a.words[p].tok.Start
+		d := wp - f.Start
+		if d < 0 {
+			d = -d
+		}
+		if d < best {
+			best = d
+		}
+	}
+	return 0.1 / (1 + float64(best)/20)
+}
+
+// quantity answers how many / how much.
+func (e *Engine) quantity(p *parsed, c *cand) *found {
+	var best *found
+	for _, f := range c.a.sent.Facts {
+		if f.Kind != facts.KindQuantity || inQuestion(p, f) || numberInQuestion(p, f) {
+			continue
+		}
+		b := nearness(c, f)
+		unit := text.Tokenize(f.Role)
+		focusHit := false
+		for _, u := range unit {
+			st := text.Base(u.Bare())
+			for _, fs := range p.focus {
+				if st == fs || e.lx.sameGroup(st, fs) {
+					focusHit = true
+				}
+			}
+		}
+		isPct := strings.Contains(f.Text, "%") || strings.Contains(strings.ToLower(f.Text), "per cent") || strings.Contains(strings.ToLower(f.Text), "percent")
+		isMoney := strings.ContainsAny(f.Text, "£$€¥") || moneyUnit(f.Role)
+		switch {
+		case focusHit:
+			b += 0.6
+		case len(p.focus) > 0 && len(unit) > 0:
+			b -= 0.3
+		case len(p.focus) > 0 && (isMoney || isPct) && !p.wantMoney && !p.wantPercent:
+			b -= 0.2
+		}
+		if strings.ContainsAny(f.Text, "£$€¥") {
+			b += 0.05
+		}
+		if p.wantPercent {
+			if isPct {
+				b += 0.5
+			} else {
+				b -= 0.3
+			}
+		}
+		if p.wantMoney {
+			if isMoney {
+				b += 0.4
+			} else {
+				b -= 0.2
+			}
+		}
+		if best == nil || b > best.bonus {
+			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b}
+		}
+	}
+	return best
+}
+
+func moneyUnit(s string) bool {
+	switch strings.ToLower(strings.Fields(s + " x")[0]) {
+	case "pence", "p", "cents", "pounds", "dollars", "euros", "yen", "francs":
+		return true
+	}
+	return false
+}
+
+// numberInQuestion reports a quantity whose number the question already
+// gives ("after those first six weeks").
+func numberInQuestion(p *parsed, f facts.Fact) bool {
+	for _, t := range text.Tokenize(f.Text) {
+		if !t.Word || !(t.IsNumber() || isNumberWord(t.Lower)) {
+			continue
+		}
+		for _, q := range p.toks {
+			if q.Lower == t.Lower {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func isNumberWord(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+		"twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "dozens":
+		return true
+	}
+	return false
+}
+
+func (lx *lexicon) sameGroup(a, b string) bool {
+	for _, g := range lx.groups[a] {
+		for _, h := range lx.groups[b] {
+			if g == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// time answers when.
+func (e *Engine) time(p *parsed, c *cand) *found {
+	var best *found
+	for _, f := range c.a.sent.Facts {
+		if f.Kind != facts.KindTime || inQuestion(p, f) {
+			continue
+		}
+		b := nearness(c, f) + 0.2
+		low := strings.ToLower(f.Text)
+		isYear := len(f.Text) >= 4 && allDigits(f.Text[len(f.Text)-4:])
+		isClock := strings.Contains(low, "gmt") || strings.Contains(low, "am") && strings.ContainsAny(low, "0123456789") || strings.Contains(low, "pm")
+		if p.wantYear && isYear {
+			b += 0.4
+		}
+		if p.wantClock {
+			if isClock {
+				b += 0.5
+			} else {
+				b -= 0.3
+			}
+		}
+		if strings.Contains(p.raw, "since") && strings.HasPrefix(low, "since") {
+			b += 0.3
+		}
+		if p.asksEnd() && strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start])), "until") {
+			b += 0.4
+		}
+		if best == nil || b > best.bonus {
+			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b}
+		}
+	}
+	return best
+}
+
+// asksEnd reports a question about when something ends.
+func (p *parsed) asksEnd() bool {
+	for _, t := range p.terms {
+		switch t.stem {
+		case "end", "finish", "close", "stop", "last", "conclud", "wrap":
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// entityFacts are the facts of a sentence that name something, in order.
+func entityFacts(c *cand, kinds ...facts.Kind) []facts.Fact {
+	var out []facts.Fact
+	for _, f := range c.a.sent.Facts {
+		for _, k := range kinds {
+			if f.Kind == k && f.Start >= 0 && f.End <= len(c.a.sent.Text) {
+				out = append(out, f)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// listFrom extends the entity at i over the entities listed after it ("the
+// Netherlands, Sweden, and Finland", "Coldplay and Gorillaz") and returns
+// the span of the sentence they cover.
+func listFrom(s string, ents []facts.Fact, i int) (string, []facts.Fact) {
+	for i > 0 && ents[i-1].End <= ents[i].Start && listGap(s[ents[i-1].End:ents[i].Start]) && ents[i-1].Kind == ents[i].Kind {
+		i--
+	}
+	start, end := ents[i].Start, ents[i].End
+	used := []facts.Fact{ents[i]}
+	for j := i + 1; j < len(ents); j++ {
+		if ents[j].Start < end {
+			continue
+		}
+		if !listGap(s[end:ents[j].Start]) {
+			break
+		}
+		end = ents[j].End
+		used = append(used, ents[j])
+	}
+	return strings.TrimSpace(s[start:end]), used
+}
+
+// listGap reports the words between two items of a list: ",", "and",
+// ", and the".
+func listGap(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	gap = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(gap, ","), ";"))
+	gap = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(gap, "the"), "The"))
+	return gap == "" || gap == "and" || gap == "or" || gap == "&" || gap == ","
+}
+
+// place answers where: a place or organisation after a preposition of
+// place, else the words after the question's verb ("further away").
+func (e *Engine) place(p *parsed, c *cand) *found {
+	if t := e.tail(p, c); t != nil && placeLike(t.text) {
+		t.bonus = 0.3
+		return t
+	}
+	s := c.a.sent.Text
+	ents := entityFacts(c, facts.KindPlace, facts.KindOrg)
+	var best *found
+	for i, f := range ents {
+		if inQuestion(p, f) || isDemonymOnly(f) {
+			continue
+		}
+		b := nearness(c, f)
+		if rest := s[f.End:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
+			b -= 0.2 // "Ukraine's border": the place is the border
+		}
+		before := strings.ToLower(strings.TrimSpace(s[:f.Start]))
+		for _, prep := range []string{" in", " at", " outside", " inside", " near", " from", " across", " throughout", " to", " on", " into"} {
+			if strings.HasSuffix(" "+before, prep) || strings.HasSuffix(" "+before, prep+" the") {
+				b += 0.3
+				break
+			}
+		}
+		if f.Kind == facts.KindPlace {
+			b += 0.05
+		}
+		txt, used := listFrom(s, ents, i)
+		// "outside Wales", "further away from X"
+		for _, adv := range []string{"outside", "inside", "near", "across"} {
+			if strings.HasSuffix(before, adv) {
+				txt = s[f.Start-len(adv)-1:f.Start-1] + " " + txt
+			}
+		}
+		if best == nil || b > best.bonus {
+			best = &found{text: txt, c: c, facts: used, bonus: b}
+		}
+	}
+	return best
+}
+
+func isDemonymOnly(f facts.Fact) bool {
+	return f.Kind == facts.KindPlace && f.Value != "" && f.Text != f.Value && !strings.Contains(f.Text, " ") && strings.ToLower(f.Text) != strings.ToLower(f.Value)
+}
+
+// placeLike reports a span that reads as a place or direction.
+func placeLike(s string) bool {
+	first := strings.ToLower(strings.Fields(s + " x")[0])
+	switch first {
+	case "further", "farther", "away", "abroad", "overseas", "nearby", "near", "close", "outside", "inside", "at", "in", "on", "behind", "beyond", "home", "here", "there", "north", "south", "east", "west", "elsewhere", "across":
+		return true
+	}
+	return false
+}
+
+// agent answers who did something: a person, else a body, the sentence
+// names that the question does not, preferring the agent of a passive ("led
+// by Britain and Germany").
+func (e *Engine) agent(p *parsed, c *cand) *found {
+	s := c.a.sent.Text
+	ents := entityFacts(c, facts.KindPerson, facts.KindOrg, facts.KindPlace)
+	var best *found
+	for i, f := range ents {
+		if inQuestion(p, f) || isDemonymOnly(f) {
+			continue
+		}
+		b := nearness(c, f)
+		if f.Kind == facts.KindPerson {
+			b += 0.3
+		}
+		before := strings.ToLower(strings.TrimSpace(s[:f.Start]))
+		if strings.HasSuffix(before, " by") {
+			b += 0.4
+		}
+		txt, used := listFrom(s, ents, i)
+		if f.Kind == facts.KindPerson && len(used) == 1 {
+			txt = f.Value
+		}
+		if best == nil || b > best.bonus {
+			best = &found{text: txt, c: c, facts: used, bonus: b}
+		}
+	}
+	if best == nil {
+		return e.speaker(p, c)
+	}
+	return best
+}
+
+// personFocus reports a which-question about a person ("which star").
+func (e *Engine) personFocus(p *parsed) bool {
+	for _, f := range p.focus {
+		switch f {
+		case "star", "actor", "actress", "politician", "person", "man", "woman", "minist", "analyst", "expert", "offici", "leader", "director", "singer", "player", "spokesman":
+			return true
+		}
+	}
+	return false
+}
+
+// entity answers which: the names in the sentence that the question does
+// not give, of the kind its noun asks for.
+func (e *Engine) entity(p *parsed, c *cand) *found {
+	s := c.a.sent.Text
+	ents := entityFacts(c, facts.KindPerson, facts.KindOrg, facts.KindPlace)
+	want := focusKind(p.focus)
+	var best *found
+	for i, f := range ents {
+		if inQuestion(p, f) || isDemonymOnly(f) {
+			continue
+		}
+		b := nearness(c, f)
+		if want != "" && f.Kind == want {
+			b += 0.3
+		}
+		txt, used := listFrom(s, ents, i)
+		if best == nil || b > best.bonus {
+			best = &found{text: txt, c: c, facts: used, bonus: b}
+		}
+	}
+	return best
+}
+
+func focusKind(focus []string) facts.Kind {
+	for _, f := range focus {
+		switch f {
+		case "countri", "nation", "citi", "town", "place", "region", "state", "capit":
+			return facts.KindPlace
+		case "band", "compani", "firm", "bodi", "organis", "organiz", "group", "parti", "team", "club", "centr", "shop", "store":
+			return facts.KindOrg
+		case "star", "actor", "politician", "person", "peopl", "analyst", "minist", "leader":
+			return facts.KindPerson
+		}
+	}
+	return ""
+}
+
+// named answers "what is the name of …": the name after "called", "named".
+func (e *Engine) named(c *cand) *found {
+	s := c.a.sent.Text
+	low := strings.ToLower(s)
+	for _, cue := range []string{" called ", " named ", " dubbed ", " known as ", " titled "} {
+		i := strings.Index(low, cue)
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(cue):]
+		toks := text.Tokenize(rest)
+		n := 0
+		for n < len(toks) && toks[n].Word && toks[n].IsCap() {
+			n++
+		}
+		if n > 0 {
+			return &found{text: rest[:toks[n-1].End], c: c, bonus: 0.3}
+		}
+	}
+	return nil
+}
+
+// tail answers with the words that follow the question's last matched word
+// in the sentence, up to the end of the clause: "protect against | possible
+// attacks", "using | cameras and satellites".
+func (e *Engine) tail(p *parsed, c *cand) *found {
+	if len(c.pos) == 0 {
+		return nil
+	}
+	last := 0
+	for _, x := range c.pos {
+		if x > last {
+			last = x
+		}
+	}
+	s := c.a.sent.Text
+	from := c.a.words[last].tok.End
+	toks := text.Tokenize(s[from:])
+	qWords := map[string]bool{}
+	for _, t := range p.toks {
+		qWords[t.Lower] = true
+	}
+	i := 0
+	for i < len(toks) && toks[i].Word && (qWords[toks[i].Lower] && text.IsStop(toks[i].Lower) || toks[i].Lower == "it" || toks[i].Lower == "them") {
+		i++
+	}
+	start := i
+	for i < len(toks) && i-start < 8 {
+		t := toks[i]
+		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" {
+			break
+		}
+		if t.Word && i > start && (t.Lower == "to" || t.Lower == "which" || t.Lower == "that" || t.Lower == "but" || t.Lower == "while" || t.Lower == "because" || t.Lower == "if" || t.Lower == "when") {
+			break
+		}
+		i++
+	}
+	if i == start {
+		return nil
+	}
+	ans := strings.TrimSpace(s[from+toks[start].Start : from+toks[i-1].End])
+	if ans == "" {
+		return nil
+	}
+	return &found{text: ans, c: c, bonus: 0}
+}
+
+// reasonCues introduce a cause or purpose.
+var reasonCues = []string{"because of", "because", "due to", "owing to", "thanks to", "as a result of",
+	"more to do with", "in order to", "so as to", "so that", "caused by", "blamed on", "stems from", "in a bid to", "bid to", "in an effort to", "aimed at", "after"}
+
+// reason answers why: a cause or purpose clause after the question's words.
+func (e *Engine) reason(p *parsed, c *cand) *found {
+	s := c.a.sent.Text
+	low := strings.ToLower(s)
+	from := 0
+	if len(c.pos) > 0 {
+		first := c.pos[0]
+		for _, x := range c.pos {
+			if x < first {
+				first = x
+			}
+		}
+		from = c.a.words[first].tok.Start
+	}
+	best := -1
+	cueLen := 0
+	for _, cue := range reasonCues {
+		i := strings.Index(low[from:], cue+" ")
+		if i >= 0 && (best < 0 || from+i < best) {
+			best, cueLen = from+i, len(cue)
+		}
+	}
+	if best >= 0 {
+		start := best + cueLen + 1
+		keep := strings.HasSuffix(low[best:best+cueLen], "to") && !strings.HasSuffix(low[best:best+cueLen], "due to") && !strings.HasSuffix(low[best:best+cueLen], "owing to") && !strings.HasSuffix(low[best:best+cueLen], "thanks to")
+		if keep {
+			start = best + cueLen - 2
+		}
+		if ans := clause(s[start:], 10); ans != "" {
+			return &found{text: ans, c: c, bonus: 0.3}
+		}
+	}
+	// A purpose: "to <verb> …" after the last matched word.
+	last := 0
+	for _, x := range c.pos {
+		if x > last {
+			last = x
+		}
+	}
+	if len(c.pos) > 0 {
+		rest := s[c.a.words[last].tok.End:]
+		lr := strings.ToLower(rest)
+		if i := strings.Index(lr, " to "); i >= 0 && i < 40 {
+			if ans := clause(rest[i+1:], 10); ans != "" && len(strings.Fields(ans)) > 1 {
+				return &found{text: ans, c: c, bonus: 0.1}
+			}
+		}
+	}
+	return nil
+}
+
+// clause returns the start of s up to the end of its clause, at most n
+// words.
+func clause(s string, n int) string {
+	toks := text.Tokenize(s)
+	i := 0
+	for i < len(toks) && i < n+2 {
+		t := toks[i]
+		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" {
+			break
+		}
+		i++
+	}
+	if i == 0 {
+		return ""
+	}
+	words := 0
+	end := 0
+	for k := 0; k < i; k++ {
+		if toks[k].Word {
+			words++
+		}
+		if words > n {
+			break
+		}
+		end = toks[k].End
+	}
+	return strings.TrimSpace(s[:end])
+}
+
+// yesNo answers a yes-no question from a sentence that holds nearly all of
+// its words: no when the sentence negates them, else yes.
+func (e *Engine) yesNo(p *parsed, c *cand) *found {
+	if c.cov < 0.75 {
+		return nil
+	}
+	if c.a.hasNeg {
+		return &found{text: "No", c: c, bonus: 0}
+	}
+	return &found{text: "Yes", c: c, bonus: 0}
+}
+
+// personByRole answers "who is the Finnish defence minister" and "who runs
+// the film market" from the roles the article gives people, and "who is
+// David Frost" with that person's role.
+func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
+	if len(p.terms) == 0 {
+		return nil
+	}
+	articles := map[string]*articleData{}
+	var order []*articleData
+	for _, c := range cands {
+		if articles[c.d.art.ID] == nil {
+			articles[c.d.art.ID] = c.d
+			order = append(order, c.d)
+		}
+	}
+	// "Who is David Frost?": the question is a name.
+	if p.kind == KindWhoIs {
+		for _, d := range order {
+			for _, person := range d.art.People {
+				if len(person.Roles) == 0 || !namesPerson(p, person.Name) {
+					continue
+				}
+				role := longest(person.Roles)
+				c := e.sentenceWith(d, role, person.Sentences)
+				if c == nil {
+					continue
+				}
+				return &found{text: role, c: c, bonus: 1, facts: personFacts(c, person.Name)}
+			}
+		}
+	}
+	var best *found
+	bestCov := 0.0
+	for _, d := range order {
+		w := e.termWeights(p, d)
+		for _, person := range d.art.People {
+			if namesPerson(p, person.Name) {
+				continue
+			}
+			for _, role := range person.Roles {
+				rs := e.lx.analyse(&corpus.Sentence{Text: role})
+				cov, _ := e.lx.coverage(p.terms, w, rs)
+				if cov < minRoleCoverage || cov <= bestCov {
+					continue
+				}
+				c := e.sentenceWith(d, role, person.Sentences)
+				if c == nil {
+					continue
+				}
+				bestCov = cov
+				best = &found{text: person.Name, c: c, bonus: 1, facts: personFacts(c, person.Name)}
+			}
+			if p.kind != KindWho || len(person.Roles) == 0 || len(person.Sentences) == 0 {
+				continue
+			}
+			// "Who speaks for Bluewater?": the role ("Spokesman") and
+			// the paragraph that introduces the person together.
+			first := person.Sentences[0]
+			var para []string
+			for _, s := range d.art.ParagraphOf(first) {
+				para = append(para, s.Text)
+			}
+			ctx := e.lx.analyse(&corpus.Sentence{Text: strings.Join(person.Roles, "; ") + ". " + strings.Join(para, " ")})
+			cov, _ := e.lx.coverage(p.terms, w, ctx)
+			if cov >= minRoleCoverage && cov > bestCov {
+				c := &cand{a: d.sents[first-1], d: d, cov: cov, score: cov}
+				bestCov = cov
+				best = &found{text: person.Name, c: c, bonus: 0.5, facts: personFacts(c, person.Name)}
+			}
+		}
+	}
+	return best
+}
+
+// namesPerson reports whether the question names the person: their full
+// name, or their surname.
+func namesPerson(p *parsed, name string) bool {
+	toks := text.Tokenize(name)
+	if len(toks) == 0 {
+		return false
+	}
+	sur := text.StripPossessive(toks[len(toks)-1].Lower)
+	for _, t := range p.toks {
+		if t.Word && t.Bare() == sur {
+			return true
+		}
+	}
+	return false
+}
+
+func longest(ss []string) string {
+	best := ""
+	for _, s := range ss {
+		if len(s) > len(best) {
+			best = s
+		}
+	}
+	return best
+}
+
+// sentenceWith returns the first of the sentences (1-based numbers) that
+// holds the text, as a candidate.
+func (e *Engine) sentenceWith(d *articleData, s string, nums []int) *cand {
+	for _, n := range nums {
+		if n >= 1 && n <= len(d.sents) && strings.Contains(d.sents[n-1].sent.Text, s) {
+			return &cand{a: d.sents[n-1], d: d, cov: 1, score: 1}
+		}
+	}
+	for _, a := range d.sents {
+		if strings.Contains(a.sent.Text, s) {
+			return &cand{a: a, d: d, cov: 1, score: 1}
+		}
+	}
+	return nil
+}
+
+func personFacts(c *cand, name string) []facts.Fact {
+	var out []facts.Fact
+	for _, f := range c.a.sent.Facts {
+		if f.Kind == facts.KindPerson && f.Value == name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// whatSaid answers "what did X say about Y": the words of X's quote that
+// best match Y.
+func (e *Engine) whatSaid(p *parsed, cands []*cand) *found {
+	var best *found
+	for _, c := range cands {
+		for _, f := range c.a.sent.Facts {
+			if f.Kind != facts.KindQuote || f.Speaker == "" || !namesPerson(p, f.Speaker) {
+				continue
+			}
+			if best == nil || c.score > best.c.score {
+				best = &found{text: f.Text, c: c, facts: []facts.Fact{f}}
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,288 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/text"
+	"github.com/articlebot/articlebot/index"
+)
+
+// Searcher finds the sentences that match a query: what the engine needs
+// of an index.
+type Searcher interface {
+	Search(ctx context.Context, q index.Query) ([]index.Hit, error)
+}
+
+// Engine answers questions about a corpus. It is safe for concurrent use.
+type Engine struct {
+	corpus   *corpus.Corpus
+	idx      Searcher
+	lx       *lexicon
+	articles map[string]*articleData
+}
+
+// articleData is an article with its sentences analysed for matching.
+type articleData struct {
+	art   *corpus.Article
+	sents []*analysed
+}
+
+// New returns an engine over c, finding sentences with idx.
+func New(c *corpus.Corpus, idx Searcher) *Engine {
+	e := &Engine{corpus: c, idx: idx, lx: newLexicon(), articles: map[string]*articleData{}}
+	for _, a := range c.Articles {
+		d := &articleData{art: a}
+		for i := range a.Sentences {
+			d.sents = append(d.sents, e.lx.analyse(&a.Sentences[i]))
+		}
+		e.articles[a.ID] = d
+	}
+	return e
+}
+
+// Articles lists the articles the engine knows, in load order.
+func (e *Engine) Articles() []ArticleInfo {
+	out := make([]ArticleInfo, 0, len(e.corpus.Articles))
+	for _, a := range e.corpus.Articles {
+		out = append(out, info(a))
+	}
+	return out
+}
+
+// Article describes the article with the given ID.
+func (e *Engine) Article(id string) (ArticleInfo, bool) {
+	a := e.corpus.Article(id)
+	if a == nil {
+		return ArticleInfo{}, false
+	}
+	return info(a), true
+}
+
+func info(a *corpus.Article) ArticleInfo {
+	return ArticleInfo{ID: a.ID, Title: a.Title, Sentences: len(a.Sentences), Source: a.Source}
+}
+
+func (e *Engine) cite(s *corpus.Sentence) Citation {
+	title := s.Article
+	if a := e.corpus.Article(s.Article); a != nil {
+		title = a.Title
+	}
+	return Citation{Article: s.Article, Title: title, Index: s.Index, Text: s.Text}
+}
+
+// checkArticle returns a UserError when id names no article.
+func (e *Engine) checkArticle(id string) error {
+	if id != "" && e.corpus.Article(id) == nil {
+		return &UserError{Msg: fmt.Sprintf("There is no article %q. Known articles: %s.", clip(id, 60), e.articleList())}
+	}
+	return nil
+}
+
+func (e *Engine) articleList() string {
+	var ids []string
+	for i, a := range e.corpus.Articles {
+		if i == 10 {
+			ids = append(ids, fmt.Sprintf("and %d more", len(e.corpus.Articles)-10))
+			break
+		}
+		ids = append(ids, a.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8Start(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// cleanInput checks a user's text: not empty, not too long.
+func cleanInput(s, what string) (string, error) {
+	if len(s) > MaxQuestionBytes {
+		return "", &UserError{Msg: fmt.Sprintf("That %s is too long (%d bytes; the most is %d).", what, len(s), MaxQuestionBytes)}
+	}
+	c := text.Clean(s)
+	if strings.TrimFunc(c, func(r rune) bool { return !isWordRune(r) }) == "" {
+		return "", &UserError{Msg: fmt.Sprintf("The %s is empty: type some words.", what)}
+	}
+	return c, nil
+}
+
+func isWordRune(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != '\uFFFD'
+}
+
+// Context returns the paragraph that holds sentence n of an article.
+func (e *Engine) Context(ctx context.Context, article string, n int) ([]Citation, error) {
+	a := e.corpus.Article(article)
+	if a == nil {
+		return nil, e.checkArticle(article)
+	}
+	para := a.ParagraphOf(n)
+	if para == nil {
+		return nil, &UserError{Msg: fmt.Sprintf("Article %q has no sentence %d (it has %d).", article, n, len(a.Sentences))}
+	}
+	out := make([]Citation, 0, len(para))
+	for i := range para {
+		out = append(out, e.cite(&para[i]))
+	}
+	return out, nil
+}
+
+// Facts returns the facts of an article (all articles when article is ""),
+// only of the given kinds when any are given, in sentence order.
+func (e *Engine) Facts(ctx context.Context, article string, kinds ...facts.Kind) ([]facts.Fact, error) {
+	if err := e.checkArticle(article); err != nil {
+		return nil, err
+	}
+	want := map[facts.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	var out []facts.Fact
+	for _, a := range e.corpus.Articles {
+		if article != "" && a.ID != article {
+			continue
+		}
+		for _, s := range a.Sentences {
+			for _, f := range s.Facts {
+				if len(want) == 0 || want[f.Kind] {
+					out = append(out, f)
+				}
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("bot: facts: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// People returns the people an article names, with their roles.
+func (e *Engine) People(article string) []facts.Person {
+	var out []facts.Person
+	for _, a := range e.corpus.Articles {
+		if article == "" || a.ID == article {
+			out = append(out, a.People...)
+		}
+	}
+	return out
+}
+
+// Search finds the sentences that match a query's words, best first, with
+// the matched words marked.
+func (e *Engine) Search(ctx context.Context, query, article string, limit int) ([]Match, error) {
+	q, err := cleanInput(query, "search")
+	if err != nil {
+		return nil, err
+	}
+	if err := e.checkArticle(article); err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 5
+	}
+	hits, err := e.idx.Search(ctx, index.Query{Text: q, Article: article, Limit: limit, Highlight: true})
+	if err != nil {
+		return nil, fmt.Errorf("bot: search %q: %w", clip(q, 80), err)
+	}
+	out := make([]Match, 0, len(hits))
+	for _, h := range hits {
+		s := e.sentence(h.Article, h.Sentence)
+		if s == nil {
+			continue
+		}
+		out = append(out, Match{Citation: e.cite(s.sent), Spans: h.Spans, Score: h.Score})
+	}
+	return out, nil
+}
+
+func (e *Engine) sentence(article string, n int) *analysed {
+	d := e.articles[article]
+	if d == nil || n < 1 || n > len(d.sents) {
+		return nil
+	}
+	return d.sents[n-1]
+}
+
+// termWeights weighs a question's terms for one article: a term the
+// article holds by its inverse document frequency, one it never uses by
+// half the average, so that a paraphrased question is not sunk by its own
+// wording while a question about something absent still scores low.
+func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
+	w := make([]float64, len(q.terms))
+	known := make([]bool, len(q.terms))
+	sum, n := 0.0, 0
+	for i, t := range q.terms {
+		idf, df := e.lx.idf(t, d.sents)
+		w[i] = idf
+		if df > 0 {
+			known[i] = true
+			sum += idf
+			n++
+		}
+	}
+	avg := 1.0
+	if n > 0 {
+		avg = sum / float64(n)
+	}
+	for i := range w {
+		if !known[i] {
+			w[i] = 0.5 * avg
+		}
+	}
+	return w
+}
+
+// cand is a sentence that may answer a question, with how well it matches.
+type cand struct {
+	a     *analysed
+	d     *articleData
+	cov   float64 // weighted share of the question's words it holds
+	pos   []int   // positions of the matched words
+	score float64
+}
+
+// candidates finds and ranks the sentences that may answer q.
+func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*cand, error) {
+	var words []string
+	for _, t := range q.terms {
+		words = append(words, t.word)
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	hits, err := e.idx.Search(ctx, index.Query{Text: strings.Join(words, " "), Article: article, Limit: 40})
+	if err != nil {
+		return nil, fmt.Errorf("bot: find sentences: %w", err)
+	}
+	idf := map[string][]float64{}
+	var out []*cand
+	for rank, h := range hits {
+		a := e.sentence(h.Article, h.Sentence)
+		if a == nil {
+			continue
+		}
+		d := e.articles[h.Article]
+		w, ok := idf[h.Article]
+		if !ok {
+			w = e.termWeights(q, d)
+			idf[h.Article] = w
+		}
+		cov, pos := e.lx.coverage(q.terms, w, a)
+		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: cov - 0.002*float64(rank)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out, nil
+}
