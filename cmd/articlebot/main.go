@@ -1,0 +1,198 @@
+// Command articlebot answers questions about news articles: in a Discord
+// channel (articlebot run), or offline at the command line (ask, chat,
+// facts). With no command it runs the Discord bot when a token is
+// configured, else the offline chat on the built-in article.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/joho/godotenv"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/bot/discord"
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/index"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "articlebot:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var u *usageError
+	if errors.As(err, &u) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `articlebot answers questions about news articles, with the article's own words.
+
+Usage:
+  articlebot                      the Discord bot if DISCORD_TOKEN is set, else the offline chat
+  articlebot run                  the Discord bot (needs DISCORD_TOKEN; see .env.example)
+  articlebot ask [flags] QUESTION answer one question (no QUESTION: one a line from standard input)
+  articlebot chat [flags]         ask one question after another
+  articlebot facts [flags]        every fact extracted, by kind, with its sentence number
+
+Flags of ask, chat, facts and run:
+  --corpus PATH   a .txt/.md article or a folder of them (default: $ARTICLEBOT_CORPUS, else the built-in article)
+  --index DIR     keep the search index on disk in DIR, reused across runs
+  --article ID    ask about one article of the corpus only
+  --json          ask, facts: print JSON (ask: one object a line)
+`
+
+// run is the whole program, with the world passed in so that tests can run
+// it in-process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	getenv = withDotEnv(getenv, ".env")
+	cmd := ""
+	if len(args) > 1 {
+		cmd = args[1]
+		args = args[2:]
+	} else {
+		args = nil
+	}
+	switch cmd {
+	case "":
+		if strings.TrimSpace(getenv("DISCORD_TOKEN")) != "" {
+			return runDiscord(ctx, nil, getenv, stderr)
+		}
+		fmt.Fprintln(stderr, "No DISCORD_TOKEN is set, so articlebot answers here, offline, about the built-in article.")
+		fmt.Fprintln(stderr, "To connect it to Discord, put DISCORD_TOKEN in the environment or in .env (see .env.example and the README).")
+		return chat(ctx, nil, getenv, stdin, stdout, stderr)
+	case "run":
+		return runDiscord(ctx, args, getenv, stderr)
+	case "ask":
+		return ask(ctx, args, getenv, stdin, stdout, stderr)
+	case "chat":
+		return chat(ctx, args, getenv, stdin, stdout, stderr)
+	case "facts":
+		return listFacts(ctx, args, getenv, stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return &usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// withDotEnv returns a getenv that falls back to the settings of a .env
+// file; the real environment wins. A missing file is fine.
+func withDotEnv(getenv func(string) string, path string) func(string) string {
+	env, err := godotenv.Read(path)
+	if err != nil {
+		return getenv
+	}
+	return func(k string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return env[k]
+	}
+}
+
+// options are the flags the commands share.
+type options struct {
+	corpus, index, article string
+	json                   bool
+}
+
+func parseFlags(name string, args []string, stderr io.Writer, getenv func(string) string) (*options, []string, error) {
+	o := &options{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.StringVar(&o.corpus, "corpus", getenv("ARTICLEBOT_CORPUS"), "article file or folder")
+	fs.StringVar(&o.index, "index", "", "index folder")
+	fs.StringVar(&o.article, "article", "", "article ID")
+	fs.BoolVar(&o.json, "json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil, err
+		}
+		return nil, nil, &usageError{msg: err.Error()}
+	}
+	return o, fs.Args(), nil
+}
+
+// newLogger logs to w at the level ARTICLEBOT_LOG_LEVEL names (default
+// def).
+func newLogger(w io.Writer, getenv func(string) string, def slog.Level) *slog.Logger {
+	level := def
+	if v := getenv("ARTICLEBOT_LOG_LEVEL"); v != "" {
+		_ = level.UnmarshalText([]byte(v))
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// openEngine loads the corpus and its index and returns the engine over
+// them, and a function that releases the index.
+func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine, func(), error) {
+	var c *corpus.Corpus
+	var err error
+	if o.corpus == "" {
+		c, err = corpus.Default()
+	} else {
+		var problems []error
+		c, problems, err = corpus.Load(ctx, o.corpus)
+		for _, p := range problems {
+			log.Warn("article skipped", "problem", p.Error())
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := index.Open(ctx, c, index.Options{Dir: o.index})
+	if err != nil {
+		return nil, nil, err
+	}
+	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
+	return bot.New(c, ix), func() { ix.Close() }, nil
+}
+
+// runDiscord starts the Discord bot and blocks until ctx ends.
+func runDiscord(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	o, _, err := parseFlags("run", args, stderr, getenv)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(getenv("DISCORD_TOKEN")) == "" {
+		return errors.New("DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, " +
+			"copy its token into .env (see .env.example), and run again; " +
+			"'articlebot ask' and 'articlebot chat' work offline without one")
+	}
+	cfg, err := discord.ConfigFromEnv(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(stderr, getenv, slog.LevelInfo)
+	e, closeIndex, err := openEngine(ctx, o, log)
+	if err != nil {
+		return err
+	}
+	defer closeIndex()
+	return discord.Run(ctx, cfg, e, log)
+}

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"strings"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/corpus/facts"
+)
+
+// ask answers the question in args, or each line of stdin.
+func ask(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	o, rest, err := parseFlags("ask", args, stderr, getenv)
+	if err != nil {
+		return err
+	}
+	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	if err != nil {
+		return err
+	}
+	defer closeIndex()
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	if len(rest) > 0 {
+		return answerOne(ctx, e, o, strings.Join(rest, " "), w)
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if err := answerOne(ctx, e, o, line, w); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read questions: %w", err)
+	}
+	return nil
+}
+
+// answerOne answers a question and prints the answer as text or JSON. A
+// question the engine refuses (empty, too long) is reported and answering
+// goes on.
+func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufio.Writer) error {
+	a, err := e.Ask(ctx, bot.Question{Text: q, Article: o.article})
+	if err != nil {
+		if !bot.IsUserError(err) {
+			return err
+		}
+		a = &bot.Answer{Question: q, Kind: bot.KindOther, NoAnswer: true, Sentences: []bot.Citation{}, Facts: []facts.Fact{}}
+		if !o.json {
+			fmt.Fprintln(w, err.Error())
+			return w.Flush()
+		}
+	}
+	if o.json {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return fmt.Errorf("encode answer: %w", err)
+		}
+		w.Write(b)
+		w.WriteByte('\n')
+		return w.Flush()
+	}
+	printAnswer(w, a)
+	return w.Flush()
+}
+
+func printAnswer(w io.Writer, a *bot.Answer) {
+	if a.NoAnswer {
+		fmt.Fprintln(w, "The article doesn't say.")
+		for i, s := range a.Sentences {
+			if i == 0 {
+				fmt.Fprintln(w, "  Closest:")
+			}
+			fmt.Fprintf(w, "  %q (%s, sentence %d)\n", s.Text, s.Title, s.Index)
+		}
+		return
+	}
+	fmt.Fprintln(w, a.Text)
+	for i, s := range a.Sentences {
+		if i == 1 {
+			fmt.Fprintln(w, "  See also:")
+		}
+		fmt.Fprintf(w, "  %q (%s, sentence %d)\n", s.Text, s.Title, s.Index)
+	}
+}
+
+// chat answers one question after another until EOF or "quit".
+func chat(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	o, _, err := parseFlags("chat", args, stderr, getenv)
+	if err != nil {
+		return err
+	}
+	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	if err != nil {
+		return err
+	}
+	defer closeIndex()
+	var titles []string
+	for _, a := range e.Articles() {
+		titles = append(titles, fmt.Sprintf("%s (%s, %d sentences)", a.Title, a.ID, a.Sentences))
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	fmt.Fprintf(w, "Ask about: %s\nType a question, or quit.\n", strings.Join(titles, "; "))
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for {
+		fmt.Fprint(w, "> ")
+		w.Flush()
+		if !sc.Scan() {
+			fmt.Fprintln(w)
+			return sc.Err()
+		}
+		line := strings.TrimSpace(sc.Text())
+		switch strings.ToLower(line) {
+		case "":
+			continue
+		case "quit", "exit", "bye", "q":
+			return nil
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err := answerOne(ctx, e, o, line, w); err != nil {
+			return err
+		}
+	}
+}
+
+// kindTitles name the kinds of fact as the facts command lists them.
+var kindTitles = map[facts.Kind]string{
+	facts.KindPerson: "People", facts.KindQuote: "Quotes", facts.KindQuantity: "Numbers",
+	facts.KindPlace: "Places", facts.KindOrg: "Organisations", facts.KindTime: "Times",
+}
+
+// listFacts prints every fact, by kind.
+func listFacts(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	o, _, err := parseFlags("facts", args, stderr, getenv)
+	if err != nil {
+		return err
+	}
+	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	if err != nil {
+		return err
+	}
+	defer closeIndex()
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	for _, a := range e.Articles() {
+		if o.article != "" && a.ID != o.article {
+			continue
+		}
+		fs, err := e.Facts(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		people := e.People(a.ID)
+		if o.json {
+			b, err := json.Marshal(struct {
+				Article string         `json:"article"`
+				Title   string         `json:"title"`
+				People  []facts.Person `json:"people"`
+				Facts   []facts.Fact   `json:"facts"`
+			}{a.ID, a.Title, people, fs})
+			if err != nil {
+				return fmt.Errorf("encode facts: %w", err)
+			}
+			w.Write(b)
+			w.WriteByte('\n')
+			continue
+		}
+		fmt.Fprintf(w, "# %s (%s)\n", a.Title, a.ID)
+		if len(people) > 0 {
+			fmt.Fprintln(w, "People and roles:")
+			for _, p := range people {
+				role := ""
+				if len(p.Roles) > 0 {
+					role = " — " + strings.Join(p.Roles, "; ")
+				}
+				fmt.Fprintf(w, "  %s%s (sentences %s)\n", p.Name, role, joinInts(p.Sentences))
+			}
+		}
+		byKind := map[facts.Kind][]facts.Fact{}
+		for _, f := range fs {
+			if f.Kind != facts.KindPerson {
+				byKind[f.Kind] = append(byKind[f.Kind], f)
+			}
+		}
+		for _, k := range facts.Kinds() {
+			list := byKind[k]
+			if len(list) == 0 {
+				continue
+			}
+			sort.SliceStable(list, func(i, j int) bool { return list[i].Sentence < list[j].Sentence })
+			fmt.Fprintf(w, "%s:\n", kindTitles[k])
+			for _, f := range list {
+				switch {
+				case k == facts.KindQuote:
+					fmt.Fprintf(w, "  [%d] %s: %q\n", f.Sentence, f.Speaker, f.Text)
+				case f.Value != "" && f.Value != f.Text && k != facts.KindQuantity:
+					fmt.Fprintf(w, "  [%d] %s (%s)\n", f.Sentence, f.Text, f.Value)
+				default:
+					fmt.Fprintf(w, "  [%d] %s\n", f.Sentence, f.Text)
+				}
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}
