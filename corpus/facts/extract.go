@@ -207,9 +207,11 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 	}
 }
 
+// inMention reports whether token i is part of a mention's name (a role
+// before the name, such as "Dutch Defense Minister", does not count).
 func inMention(ms []mention, i int) bool {
 	for _, m := range ms {
-		if i >= m.from && i < m.to {
+		if i >= m.nameFrom && i < m.to {
 			return true
 		}
 	}

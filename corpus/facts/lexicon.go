@@ -80,7 +80,7 @@ in|on|at|by|for|from|to|of|with|without|after|before|during|since|until|while|wh
 but|and|or|so|yet|if|although|though|because|as|also|meanwhile|however|therefore|moreover|despite|apart|given|
 some|many|most|more|other|others|all|both|each|every|any|no|not|one|two|three|four|five|six|seven|eight|nine|ten|
 over|under|about|around|now|then|today|yesterday|tomorrow|last|next|new|first|second|third|further|still|
-mr|mrs|ms|dr|according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
+according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
 problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|figures|plans|sales|
 even|just|only|already|perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
 everyone|nobody|somebody|someone|everybody|nothing|something|everything|

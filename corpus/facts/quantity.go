@@ -149,7 +149,7 @@ func unitEnd(toks []text.Token, from int) int {
 	start := k
 	for k < len(toks) && k-start < 3 {
 		t := toks[k]
-		if !t.Word || text.IsStop(t.Lower) || isNumberToken(toks, k) || speechVerbs[t.Lower] {
+		if !t.Word || text.IsStop(t.Lower) || isNumberToken(toks, k) || speechVerbs[t.Lower] || text.IsIrregularVerb(t.Lower) {
 			break
 		}
 		if k > start && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")) && !t.IsCap() {

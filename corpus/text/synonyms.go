@@ -106,3 +106,13 @@ func Base(w string) string {
 	}
 	return Stem(w)
 }
+
+// IsIrregularVerb reports an irregular past form of a verb ("met", "sold").
+func IsIrregularVerb(w string) bool {
+	_, ok := irregular[w]
+	switch w {
+	case "mice", "men", "women", "children", "people", "feet", "teeth", "better", "best", "worse", "worst":
+		return false
+	}
+	return ok
+}

@@ -1,0 +1,152 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		wantTitle        string
+		wantSentences    int
+		wantParagraphs   int
+		wantErr          error
+	}{
+		{"title line", "bbc-x", "Shares hit by warning\n\nShares fell 16%. Analysts were surprised.\n\nThe firm said sales were weak.\n", "Shares hit by warning", 3, 2, nil},
+		{"no title: lines are paragraphs", "some-article", "First paragraph here. Second sentence.\nAnother paragraph.\n", "Some article", 3, 2, nil},
+		{"markdown heading", "note.md", "# Big news\n\nIt happened today.\n", "Big news", 1, 1, nil},
+		{"crlf", "x", "Title\r\n\r\nOne. Two.\r\n", "Title", 2, 1, nil},
+		{"bom", "x", "\uFEFFTitle\n\nBody text.\n", "Title", 1, 1, nil},
+		{"empty", "x", "", "", 0, 0, ErrEmpty},
+		{"whitespace", "x", " \n\t\n ", "", 0, 0, ErrEmpty},
+		{"binary", "x", "abc\x00def", "", 0, 0, ErrBinary},
+		{"latin-1", "x", "caf\xe9 society", "", 0, 0, ErrNotUTF8},
+		{"only a title", "x", "Headline\n\n", "", 1, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(tt.file, []byte(tt.data))
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantTitle != "" && a.Title != tt.wantTitle {
+				t.Errorf("title %q, want %q", a.Title, tt.wantTitle)
+			}
+			if len(a.Sentences) != tt.wantSentences || len(a.Paragraphs) != tt.wantParagraphs {
+				t.Errorf("%d sentences in %d paragraphs, want %d in %d", len(a.Sentences), len(a.Paragraphs), tt.wantSentences, tt.wantParagraphs)
+			}
+			for i, s := range a.Sentences {
+				if s.Index != i+1 || s.Article != a.ID || s.Paragraph < 1 {
+					t.Errorf("sentence %d: %+v", i, s)
+				}
+			}
+		})
+	}
+}
+
+func TestParseTooLarge(t *testing.T) {
+	_, err := Parse("x", []byte(strings.Repeat("a", MaxArticleBytes+1)))
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestDefault(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 1 || c.SentenceCount() < 10 {
+		t.Fatalf("default corpus: %d articles, %d sentences", len(c.Articles), c.SentenceCount())
+	}
+}
+
+// TestLoadFolderReportsBadFiles: one bad file does not stop the others.
+func TestLoadFolderReportsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.txt", "Good news\n\nAll is well. Very well.\n")
+	write("also.md", "# Also\n\nMore news here.\n")
+	write("empty.txt", "")
+	write("binary.txt", "\x00\x01\x02")
+	write("latin1.txt", "caf\xe9")
+	write("ignored.json", "{}")
+	c, problems, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 2 {
+		t.Fatalf("%d articles loaded, want 2", len(c.Articles))
+	}
+	if len(problems) != 3 {
+		t.Fatalf("problems %v, want 3", problems)
+	}
+	for _, p := range problems {
+		var fe *FileError
+		if !errors.As(p, &fe) || !strings.Contains(p.Error(), dir) {
+			t.Errorf("problem %v does not name its file", p)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, err := Load(context.Background(), filepath.Join(dir, "missing")); err == nil {
+		t.Error("missing path: no error")
+	}
+	if _, _, err := Load(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "no .txt or .md") {
+		t.Errorf("empty folder: %v", err)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("\x00"), 0o644)
+	if _, _, err := Load(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "bad.txt") {
+		t.Errorf("bad file: %v", err)
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	a1, _ := Parse("x", []byte("One. Two."))
+	a2, _ := Parse("x", []byte("Three."))
+	c := New([]*Article{a1, a2})
+	if c.Articles[1].ID != "x-2" || c.Articles[1].Sentences[0].Article != "x-2" {
+		t.Fatalf("second id %q", c.Articles[1].ID)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add("Title\n\nBody. More body.")
+	f.Add("# T\n\n- a\n- b")
+	f.Add("\xff")
+	f.Fuzz(func(t *testing.T, data string) {
+		a, err := Parse("fuzz", []byte(data))
+		if err != nil {
+			return
+		}
+		for i, s := range a.Sentences {
+			if s.Index != i+1 {
+				t.Fatalf("index %d at %d", s.Index, i)
+			}
+			for _, f := range s.Facts {
+				if f.Start >= 0 && (f.End > len(s.Text) || f.Start > f.End) {
+					t.Fatalf("fact span %d..%d outside %q", f.Start, f.End, s.Text)
+				}
+			}
+		}
+	})
+}
