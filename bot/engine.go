@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
@@ -120,7 +121,7 @@ func cleanInput(s, what string) (string, error) {
 }
 
 func isWordRune(r rune) bool {
-	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != '\uFFFD'
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Context returns the paragraph that holds sentence n of an article.

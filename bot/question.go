@@ -318,6 +318,9 @@ func (q *parsed) setFocus(words []string) {
 			continue
 		}
 	}
+	if q.wantPercent {
+		q.wantMoney = false // "what percentage of the fund"
+	}
 	// The counted noun: the words after "how many" up to the verb.
 	for i := 0; i+1 < len(words); i++ {
 		if (words[i] == "how" && words[i+1] == "many") || ((words[i] == "which" || words[i] == "what") && i+1 < len(words)) {

@@ -1,0 +1,163 @@
+package discord
+
+import (
+	"encoding/json"
+	"regexp"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Discord's rule for chat command and option names.
+var nameRE = regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
+
+// TestCommandTable checks the one table that drives registration and
+// dispatch: every command has a handler, names and descriptions are within
+// Discord's limits, autocomplete options have a handler.
+func TestCommandTable(t *testing.T) {
+	a := newApp(&stubEngine{}, discardLogger(), 1e9, 1e9)
+	seen := map[string]bool{}
+	for _, c := range a.table {
+		d := c.def
+		t.Run(d.Name, func(t *testing.T) {
+			if c.run == nil {
+				t.Error("no handler")
+			}
+			if seen[d.Name] {
+				t.Error("defined twice")
+			}
+			seen[d.Name] = true
+			if !nameRE.MatchString(d.Name) {
+				t.Errorf("name %q: want 1-32 lowercase letters, digits, - or _", d.Name)
+			}
+			if n := runes(d.Description); n < 1 || n > maxDescription {
+				t.Errorf("description: %d characters", n)
+			}
+			if len(d.Options) > maxOptions {
+				t.Errorf("%d options", len(d.Options))
+			}
+			total := runes(d.Name) + runes(d.Description)
+			optional := false
+			for _, o := range d.Options {
+				total += runes(o.Name) + runes(o.Description)
+				if !nameRE.MatchString(o.Name) {
+					t.Errorf("option name %q", o.Name)
+				}
+				if n := runes(o.Description); n < 1 || n > maxDescription {
+					t.Errorf("option %s description: %d characters", o.Name, n)
+				}
+				if o.Required && optional {
+					t.Errorf("required option %s after an optional one", o.Name)
+				}
+				optional = optional || !o.Required
+				if o.Autocomplete && (c.autocomplete == nil || len(o.Choices) > 0) {
+					t.Errorf("option %s autocompletes without a handler, or with choices", o.Name)
+				}
+				if len(o.Choices) > maxChoices {
+					t.Errorf("option %s: %d choices", o.Name, len(o.Choices))
+				}
+				for _, ch := range o.Choices {
+					total += runes(ch.Name)
+					if n := runes(ch.Name); n < 1 || n > maxChoiceName {
+						t.Errorf("choice %q", ch.Name)
+					}
+					if o.Name == "kind" {
+						if _, ok := factKind(ch.Value.(string)); !ok {
+							t.Errorf("kind choice %q maps to no fact kind", ch.Value)
+						}
+					}
+				}
+				if o.Name == "article" && !o.Autocomplete {
+					t.Errorf("article option does not autocomplete")
+				}
+			}
+			if total > 4000 {
+				t.Errorf("%d characters in all; Discord allows 4,000", total)
+			}
+			if got := a.route(&request{Type: discordgo.InteractionApplicationCommand, Name: d.Name}); got == nil {
+				t.Error("dispatch finds no handler")
+			}
+		})
+	}
+	for _, want := range []string{"ask", "who-said", "how-many", "facts", "search", "articles"} {
+		if !seen[want] {
+			t.Errorf("command %s missing", want)
+		}
+	}
+	for _, not := range []string{"summary", "brief"} {
+		if seen[not] {
+			t.Errorf("command %s registered; the engine has no such function yet", not)
+		}
+	}
+	if len(a.table) > 100 {
+		t.Errorf("%d commands; Discord allows 100", len(a.table))
+	}
+	// The definitions serialise as Discord expects.
+	b, err := json.Marshal(definitions(a.table))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []map[string]any
+	if err := json.Unmarshal(b, &back); err != nil || len(back) != len(a.table) {
+		t.Fatalf("definitions do not round-trip: %v", err)
+	}
+}
+
+func TestHowManyQuestion(t *testing.T) {
+	for in, want := range map[string]string{
+		"troops":                "how many troops",
+		"How many troops?":      "How many troops?",
+		"how much money":        "how much money",
+		"  HOW MANY planners":   "  HOW MANY planners",
+		"howitzers were there?": "how many howitzers were there?",
+	} {
+		if got := howManyQuestion(in); got != want {
+			t.Errorf("howManyQuestion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCustomIDs(t *testing.T) {
+	id := moreCustomID("abcdefghijklmnop", 12)
+	if k, p, ok := parseMore(id); !ok || k != "abcdefghijklmnop" || p != 12 {
+		t.Errorf("parseMore(%q) = %q %d %v", id, k, p, ok)
+	}
+	for _, bad := range []string{"", "more:", "more::1", "more:k:0", "more:k:x", "ctx:a:1", "more:k"} {
+		if _, _, ok := parseMore(bad); ok {
+			t.Errorf("parseMore(%q) accepted", bad)
+		}
+	}
+	cid, ok := contextCustomID("bbc:pol-001", 7)
+	if !ok || cid != "ctx:bbc:pol-001:7" {
+		t.Fatalf("contextCustomID = %q %v", cid, ok)
+	}
+	if a, n, ok := parseContext(cid); !ok || a != "bbc:pol-001" || n != 7 {
+		t.Errorf("parseContext(%q) = %q %d %v", cid, a, n, ok)
+	}
+	if _, ok := contextCustomID(string(make([]byte, 95)), 1); ok {
+		t.Error("contextCustomID made an ID over 100 characters")
+	}
+	for _, bad := range []string{"ctx:", "ctx::3", "ctx:a:", "ctx:a:-1", "more:a:1"} {
+		if _, _, ok := parseContext(bad); ok {
+			t.Errorf("parseContext(%q) accepted", bad)
+		}
+	}
+}
+
+func FuzzParseCustomID(f *testing.F) {
+	f.Add("more:abc:2")
+	f.Add("ctx:article:5")
+	f.Fuzz(func(t *testing.T, id string) {
+		if k, p, ok := parseMore(id); ok && moreCustomID(k, p) != id && len(id) < 100 {
+			// Leading zeros or a sign may parse; the round trip must still name the same page.
+			if k2, p2, ok2 := parseMore(moreCustomID(k, p)); !ok2 || k2 != k || p2 != p {
+				t.Fatalf("parseMore(%q) does not round-trip", id)
+			}
+		}
+		if a, n, ok := parseContext(id); ok {
+			if a2, n2, ok2 := parseContext(prefixContext + ":" + a + ":" + itoa(n)); !ok2 || a2 != a || n2 != n {
+				t.Fatalf("parseContext(%q) does not round-trip", id)
+			}
+		}
+	})
+}

@@ -1,0 +1,284 @@
+package discordtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// interaction is the fake's record of one interaction it dispatched.
+// Guarded by Server.mu.
+type interaction struct {
+	id, token string
+	sent      time.Time
+	acked     time.Time
+	ackType   int
+	late      bool // a response came after the deadline
+}
+
+// Option is one option of a slash command as a user filled it in.
+type Option struct {
+	Name    string
+	Type    discordgo.ApplicationCommandOptionType
+	Value   any
+	Focused bool // the option being typed, for autocomplete
+}
+
+// String is a string option.
+func String(name, value string) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value}
+}
+
+// Bool is a boolean option.
+func Bool(name string, value bool) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionBoolean, Value: value}
+}
+
+// Focused is a string option being typed, for autocomplete.
+func Focused(name, value string) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value, Focused: true}
+}
+
+// User is who acts in an event. The zero value is an ordinary user.
+type User struct {
+	ID   string // default "400000000000000004"
+	Name string // default "reader"
+	Bot  bool
+}
+
+func (u User) json() map[string]any {
+	return map[string]any{
+		"id": or(u.ID, "400000000000000004"), "username": or(u.Name, "reader"),
+		"discriminator": "0", "global_name": or(u.Name, "reader"), "bot": u.Bot,
+	}
+}
+
+// Interaction is an interaction the fake dispatched.
+type Interaction struct {
+	ID    string
+	Token string
+	srv   *Server
+}
+
+// Where says where an event happens: in the fake's guild channel (the zero
+// value) or in a DM.
+type Where struct {
+	DM   bool
+	User User
+}
+
+// SendCommand dispatches a slash command interaction (type 2).
+func (s *Server) SendCommand(name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(discordgo.InteractionApplicationCommand, s.commandData(name, opts), nil, w)
+}
+
+// SendAutocomplete dispatches an autocomplete interaction (type 4); one of
+// opts should be Focused.
+func (s *Server) SendAutocomplete(name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(discordgo.InteractionApplicationCommandAutocomplete, s.commandData(name, opts), nil, w)
+}
+
+// SendButton dispatches a button click (type 3) on a message of the bot's
+// with the given flags (discordgo.MessageFlagsEphemeral for an ephemeral
+// one).
+func (s *Server) SendButton(customID string, flags discordgo.MessageFlags, w Where) (*Interaction, error) {
+	s.mu.Lock()
+	msgID := s.newID()
+	s.mu.Unlock()
+	msg := map[string]any{
+		"id": msgID, "channel_id": s.ChannelID, "author": s.botUser(), "content": "",
+		"flags": int(flags), "type": 0, "embeds": []any{}, "components": []any{},
+		"timestamp": time.Now().UTC().Format(time.RFC3339),
+	}
+	data := map[string]any{"custom_id": customID, "component_type": int(discordgo.ButtonComponent)}
+	return s.sendInteraction(discordgo.InteractionMessageComponent, data, msg, w)
+}
+
+func (s *Server) commandData(name string, opts []Option) map[string]any {
+	s.mu.Lock()
+	id := s.commands[name]
+	s.mu.Unlock()
+	if id == "" {
+		id = "0"
+	}
+	os := make([]map[string]any, 0, len(opts))
+	for _, o := range opts {
+		m := map[string]any{"name": o.Name, "type": int(o.Type), "value": o.Value}
+		if o.Focused {
+			m["focused"] = true
+		}
+		os = append(os, m)
+	}
+	return map[string]any{"id": id, "name": name, "type": int(discordgo.ChatApplicationCommand), "options": os}
+}
+
+// sendInteraction dispatches an INTERACTION_CREATE shaped as Discord sends
+// it (permissions as strings, member in a guild, user in a DM).
+func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
+	s.mu.Lock()
+	in := &interaction{id: s.newID(), token: "aW50ZXJhY3Rpb246" + randomToken()}
+	s.interactions[in.id] = in
+	s.byToken[in.token] = in
+	s.mu.Unlock()
+
+	p := map[string]any{
+		"id": in.id, "application_id": s.AppID, "type": int(typ), "data": data,
+		"channel_id": s.ChannelID, "token": in.token, "version": 1,
+		"app_permissions": "2248473465835073", "locale": "en-US",
+		"entitlements": []any{}, "authorizing_integration_owners": map[string]any{"0": s.GuildID},
+	}
+	if msg != nil {
+		p["message"] = msg
+	}
+	if w.DM {
+		p["user"] = w.User.json()
+		p["context"] = 1
+		p["channel_id"] = "500000000000000005"
+	} else {
+		p["guild_id"] = s.GuildID
+		p["guild_locale"] = "en-US"
+		p["context"] = 0
+		p["member"] = map[string]any{
+			"user": w.User.json(), "roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00",
+			"permissions": "2248473465835073", "deaf": false, "mute": false, "flags": 0,
+		}
+	}
+	s.mu.Lock()
+	in.sent = time.Now()
+	s.mu.Unlock()
+	if err := s.Dispatch("INTERACTION_CREATE", p); err != nil {
+		return nil, err
+	}
+	return &Interaction{ID: in.id, Token: in.token, srv: s}, nil
+}
+
+// Ack reports when the interaction was first answered, how long after it
+// was dispatched, and with which callback type; ok is false before that.
+// late is true when the bot answered after Discord's deadline.
+func (i *Interaction) Ack() (latency time.Duration, typ int, late, ok bool) {
+	i.srv.mu.Lock()
+	defer i.srv.mu.Unlock()
+	in := i.srv.interactions[i.ID]
+	if in.acked.IsZero() {
+		return 0, 0, in.late, false
+	}
+	return in.acked.Sub(in.sent), in.ackType, in.late, true
+}
+
+// Wait waits for the bot's visible answer: the callback message (types 4, 7,
+// 8), or after a deferral (type 5) the edit of the original response or a
+// followup message.
+func (i *Interaction) Wait(ctx context.Context) (*Reply, error) {
+	s := i.srv
+	cb, err := s.WaitRequest(ctx, func(r *Request) bool {
+		return r.Route == RouteInteractionCallback && r.OK() && strings.Contains(r.Path, "/"+i.ID+"/")
+	})
+	if err != nil {
+		_, _, late, _ := i.Ack()
+		return nil, fmt.Errorf("interaction %s: no callback (late: %v): %w", i.ID, late, err)
+	}
+	rep, err := decodeReply(cb)
+	if err != nil {
+		return nil, err
+	}
+	if rep.Type != int(discordgo.InteractionResponseDeferredChannelMessageWithSource) &&
+		rep.Type != int(discordgo.InteractionResponseDeferredMessageUpdate) {
+		return rep, nil
+	}
+	typ := rep.Type
+	edit, err := s.WaitRequest(ctx, func(r *Request) bool {
+		return (r.Route == RouteEditOriginal || r.Route == RouteFollowup) && r.OK() &&
+			strings.Contains(r.Path, "/"+i.Token)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("interaction %s: deferred, never edited: %w", i.ID, err)
+	}
+	rep, err = decodeReply(edit)
+	if err != nil {
+		return nil, err
+	}
+	rep.Type, rep.Deferred = typ, true
+	return rep, nil
+}
+
+// Message is a message the fake dispatched.
+type Message struct {
+	ID        string
+	ChannelID string
+	srv       *Server
+}
+
+// MessageSpec describes a message a user posts.
+type MessageSpec struct {
+	Content    string
+	DM         bool // in a DM channel with the bot, rather than the guild channel
+	Author     User
+	MentionBot bool // the message mentions the bot (put <@BotUserID> in Content too)
+}
+
+// SendMessage dispatches a MESSAGE_CREATE. Without the MESSAGE_CONTENT
+// intent, Discord blanks the content of guild messages that do not mention
+// the bot; so does the fake.
+func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
+	s.mu.Lock()
+	id := s.newID()
+	var intents int64
+	if s.gw.live != nil {
+		intents = s.gw.live.intents
+	}
+	s.mu.Unlock()
+	channel := s.ChannelID
+	if m.DM {
+		channel = "500000000000000005"
+	}
+	content := m.Content
+	if !m.DM && !m.MentionBot && intents&int64(discordgo.IntentsMessageContent) == 0 {
+		content = ""
+	}
+	mentions := []any{}
+	if m.MentionBot {
+		mentions = append(mentions, s.botUser())
+	}
+	p := map[string]any{
+		"id": id, "channel_id": channel, "author": m.Author.json(), "content": content,
+		"timestamp": time.Now().UTC().Format(time.RFC3339), "tts": false,
+		"mention_everyone": false, "mentions": mentions, "mention_roles": []any{},
+		"attachments": []any{}, "embeds": []any{}, "pinned": false, "type": 0,
+	}
+	if !m.DM {
+		p["guild_id"] = s.GuildID
+		p["member"] = map[string]any{"roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00"}
+	}
+	if err := s.Dispatch("MESSAGE_CREATE", p); err != nil {
+		return nil, err
+	}
+	return &Message{ID: id, ChannelID: channel, srv: s}, nil
+}
+
+// Wait waits for the bot's reply to the message: a message posted in its
+// channel that references it.
+func (m *Message) Wait(ctx context.Context) (*Reply, error) {
+	var rep *Reply
+	_, err := m.srv.WaitRequest(ctx, func(r *Request) bool {
+		if r.Route != RouteChannelMessages || !r.OK() || r.Path != "/api/v9/channels/"+m.ChannelID+"/messages" {
+			return false
+		}
+		got, err := decodeReply(r)
+		if err != nil || got.Reference == nil || got.Reference.MessageID != m.ID {
+			return false
+		}
+		rep = got
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("message %s: no reply: %w", m.ID, err)
+	}
+	return rep, nil
+}
+
+// ErrNoSession is returned when the fake has no gateway session to send on.
+var ErrNoSession = errors.New("discordtest: no gateway session")

@@ -1,0 +1,300 @@
+package discord
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/bwmarrin/discordgo"
+)
+
+// app is the Discord face: the command table, the handlers, and the state
+// they share (the More store). It holds no Discord connection: the
+// dispatcher passes one in.
+type app struct {
+	engine Engine
+	log    *slog.Logger
+
+	deferAfter time.Duration // answer directly when a handler is quicker than this, else defer
+	timeout    time.Duration // a handler's time limit
+
+	table      []command
+	commands   map[string]command
+	components map[string]handlerFunc
+	answers    *lru[string, moreState] // questions behind More buttons, by short key
+	inflight   inflight
+}
+
+// moreState is what a More button needs: the question, and how many of its
+// sentences the answer showed.
+type moreState struct {
+	q     bot.Question
+	shown int
+}
+
+// moreStoreSize bounds the questions kept for More buttons; older buttons
+// answer that the question has expired.
+const moreStoreSize = 2048
+
+func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app {
+	a := &app{
+		engine:     e,
+		log:        log,
+		deferAfter: deferAfter,
+		timeout:    timeout,
+		answers:    newLRU[string, moreState](moreStoreSize),
+	}
+	a.table = a.commandTable()
+	a.commands = make(map[string]command, len(a.table))
+	for _, c := range a.table {
+		a.commands[c.def.Name] = c
+	}
+	a.components = map[string]handlerFunc{
+		prefixMore:    a.more,
+		prefixContext: a.context,
+	}
+	return a
+}
+
+// Messages for the asker.
+const (
+	msgEmptyQuestion = "Please type a question, for example: /ask question: How many troops could the force have?"
+	msgMentionHelp   = "Ask me a question about the news articles, for example: @articlebot how many troops could the force have?"
+	msgExpired       = "That answer is too old for More: please ask again."
+	msgUnknown       = "I don't know that command any more. Discord may still be updating the command list: try again in a minute."
+	msgSomethingWent = "Something went wrong on my side. Please try again."
+	msgTooSlow       = "That took me too long. Please try again."
+)
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+func (a *app) ask(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	text := r.String("question")
+	if blank(text) {
+		return notice(msgEmptyQuestion), nil
+	}
+	return a.answer(ctx, bot.Question{Text: strings.TrimSpace(text), Article: r.String("article")})
+}
+
+func (a *app) whoSaid(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	words := strings.Trim(strings.TrimSpace(r.String("quote")), "\"“”'‘’")
+	if blank(words) {
+		return notice("Please type some words of the quote."), nil
+	}
+	q := bot.Question{Text: "Who said “" + strings.TrimSpace(words) + "”?", Article: r.String("article"), Kind: bot.KindWhoSaid}
+	return a.answer(ctx, q)
+}
+
+func (a *app) howMany(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	what := strings.TrimSpace(r.String("what"))
+	if blank(what) {
+		return notice("Please say what to count, for example: troops."), nil
+	}
+	return a.answer(ctx, bot.Question{Text: howManyQuestion(what), Article: r.String("article"), Kind: bot.KindHowMany})
+}
+
+// howManyQuestion makes "how many <what>" unless what already asks how many
+// or how much.
+func howManyQuestion(what string) string {
+	lower := strings.ToLower(oneLine(what))
+	if strings.HasPrefix(lower, "how many") || strings.HasPrefix(lower, "how much") {
+		return what
+	}
+	return "how many " + what
+}
+
+// answer asks the engine and renders its answer, remembering the question
+// for the More button.
+func (a *app) answer(ctx context.Context, q bot.Question) (*discordgo.InteractionResponseData, error) {
+	if q.Article != "" {
+		id, err := a.resolveArticle(q.Article)
+		if err != nil {
+			return nil, err
+		}
+		q.Article = id
+	}
+	ans, err := a.engine.Ask(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("ask %q: %w", truncate(q.Text, 80), err)
+	}
+	if ans == nil {
+		return nil, fmt.Errorf("ask %q: engine returned no answer", truncate(q.Text, 80))
+	}
+	shown := *ans
+	if strings.TrimSpace(shown.Question) == "" {
+		shown.Question = q.Text
+	}
+	key := ""
+	if len(ans.Sentences) > 0 {
+		key = a.remember(q, min(len(ans.Sentences), answerSentences))
+	}
+	return renderAnswer(&shown, key), nil
+}
+
+// remember stores a question for its More button and returns its key.
+func (a *app) remember(q bot.Question, shown int) string {
+	key := newKey()
+	a.answers.Put(key, moreState{q: q, shown: shown})
+	return key
+}
+
+// newKey is a short random key: random, not a counter, so a button from
+// before a restart cannot reach another question.
+func newKey() string {
+	b := make([]byte, 10)
+	_, _ = rand.Read(b)
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
+}
+
+// resolveArticle turns what the user put in an article option (an ID picked
+// from autocomplete, or a typed ID or title) into an article ID.
+func (a *app) resolveArticle(input string) (string, error) {
+	input = strings.TrimSpace(input)
+	if _, ok := a.engine.Article(input); ok {
+		return input, nil
+	}
+	for _, info := range a.engine.Articles() {
+		if strings.EqualFold(info.ID, input) || strings.EqualFold(oneLine(info.Title), oneLine(input)) {
+			return info.ID, nil
+		}
+	}
+	return "", &bot.UserError{Msg: fmt.Sprintf("I don't know an article called “%s”. /articles lists the ones I know.", truncate(oneLine(input), 100))}
+}
+
+func (a *app) facts(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	var article, title string
+	if in := r.String("article"); !blank(in) {
+		id, err := a.resolveArticle(in)
+		if err != nil {
+			return nil, err
+		}
+		article = id
+		if info, ok := a.engine.Article(id); ok {
+			title = info.Title
+		}
+	}
+	var kinds []facts.Kind
+	if choice := r.String("kind"); choice != "" {
+		k, ok := factKind(choice)
+		if !ok {
+			return nil, &bot.UserError{Msg: "I don't know that kind of fact."}
+		}
+		kinds = append(kinds, k)
+	}
+	fs, err := a.engine.Facts(ctx, article, kinds...)
+	if err != nil {
+		return nil, fmt.Errorf("facts of %q: %w", article, err)
+	}
+	return renderFacts(title, fs), nil
+}
+
+func (a *app) search(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	query := r.String("query")
+	if blank(query) {
+		return notice("Please type some words to look for."), nil
+	}
+	var article string
+	if in := r.String("article"); !blank(in) {
+		id, err := a.resolveArticle(in)
+		if err != nil {
+			return nil, err
+		}
+		article = id
+	}
+	ms, err := a.engine.Search(ctx, strings.TrimSpace(query), article, searchResults)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", truncate(query, 80), err)
+	}
+	return renderSearch(query, ms), nil
+}
+
+func (a *app) articles(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	return renderArticles(a.engine.Articles()), nil
+}
+
+// completeArticle suggests articles whose ID or title holds what the user
+// typed: those that start with it first, then those that contain it.
+func (a *app) completeArticle(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	typed := strings.ToLower(oneLine(r.String(r.Focused)))
+	type scored struct {
+		choice *discordgo.ApplicationCommandOptionChoice
+		rank   int
+	}
+	var found []scored
+	for _, info := range a.engine.Articles() {
+		if info.ID == "" || len(info.ID) > maxChoiceValue {
+			continue // Discord could not send it back
+		}
+		id, title := strings.ToLower(info.ID), strings.ToLower(oneLine(info.Title))
+		rank := -1
+		switch {
+		case typed == "":
+			rank = 0
+		case strings.HasPrefix(id, typed) || strings.HasPrefix(title, typed):
+			rank = 0
+		case strings.Contains(id, typed) || strings.Contains(title, typed):
+			rank = 1
+		}
+		if rank < 0 {
+			continue
+		}
+		name := info.ID
+		if t := oneLine(info.Title); t != "" {
+			suffix := " (" + info.ID + ")"
+			name = truncate(t, maxChoiceName-runes(suffix)) + suffix
+			if runes(name) > maxChoiceName {
+				name = truncate(t, maxChoiceName)
+			}
+		}
+		found = append(found, scored{&discordgo.ApplicationCommandOptionChoice{Name: name, Value: info.ID}, rank})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].rank < found[j].rank })
+	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, min(len(found), maxChoices))
+	for _, f := range found[:min(len(found), maxChoices)] {
+		choices = append(choices, f.choice)
+	}
+	return &discordgo.InteractionResponseData{Choices: choices}, nil
+}
+
+// more answers a More button: the next page of sentences.
+func (a *app) more(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	key, page, ok := parseMore(r.CustomID)
+	if !ok {
+		return nil, fmt.Errorf("bad custom_id %q", r.CustomID)
+	}
+	st, ok := a.answers.Get(key)
+	if !ok {
+		return notice(msgExpired), nil
+	}
+	offset := st.shown + (page-1)*morePage
+	cs, err := a.engine.More(ctx, st.q, offset, morePage+1)
+	if err != nil {
+		return nil, fmt.Errorf("more for %q from %d: %w", truncate(st.q.Text, 80), offset, err)
+	}
+	next := ""
+	if len(cs) > morePage {
+		cs = cs[:morePage]
+		next = moreCustomID(key, page+1)
+	}
+	return renderMore(st.q.Text, cs, next), nil
+}
+
+// context answers a Context button: the paragraph around a sentence.
+func (a *app) context(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	article, n, ok := parseContext(r.CustomID)
+	if !ok {
+		return nil, fmt.Errorf("bad custom_id %q", r.CustomID)
+	}
+	cs, err := a.engine.Context(ctx, article, n)
+	if err != nil {
+		return nil, fmt.Errorf("context of %s:%d: %w", article, n, err)
+	}
+	return renderContext(cs, n), nil
+}

@@ -1,0 +1,90 @@
+package discord
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// discordgoLogger routes discordgo's log lines to slog, with the token
+// (which discordgo prints in its debug dump of IDENTIFY) cut out.
+// discordgo.Logger takes it.
+func discordgoLogger(log *slog.Logger, token string) func(msgL, caller int, format string, a ...any) {
+	log = log.With(slog.String("source", "discordgo"))
+	return func(msgL, caller int, format string, a ...any) {
+		level := slogLevel(msgL)
+		ctx := context.Background()
+		if !log.Enabled(ctx, level) {
+			return
+		}
+		msg := strings.TrimSpace(fmt.Sprintf(format, a...))
+		msg = redact(msg, token)
+		attrs := []any{}
+		if pc, _, _, ok := runtime.Caller(caller + 1); ok {
+			if fn := runtime.FuncForPC(pc); fn != nil {
+				name := fn.Name()
+				attrs = append(attrs, slog.String("func", name[strings.LastIndexByte(name, '.')+1:]))
+			}
+		}
+		log.Log(ctx, level, msg, attrs...)
+	}
+}
+
+// redact cuts every occurrence of secret out of s.
+func redact(s, secret string) string {
+	if secret == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, secret, "[redacted]")
+}
+
+// slogLevel maps a discordgo level to slog's. discordgo's "informational"
+// lines ("called" on every function) are debugging detail.
+func slogLevel(msgL int) slog.Level {
+	switch msgL {
+	case discordgo.LogError:
+		return slog.LevelError
+	case discordgo.LogWarning:
+		return slog.LevelWarn
+	case discordgo.LogInformational:
+		return slog.LevelDebug
+	default:
+		return slog.LevelDebug - 4
+	}
+}
+
+// discordgoLevel is the discordgo Session.LogLevel that lets through what
+// level shows.
+func discordgoLevel(level slog.Level) int {
+	switch {
+	case level <= slog.LevelDebug-4:
+		return discordgo.LogDebug
+	case level <= slog.LevelDebug:
+		return discordgo.LogInformational
+	case level <= slog.LevelWarn:
+		return discordgo.LogWarning
+	default:
+		return discordgo.LogError
+	}
+}
+
+// redactedError hides a secret in an error's message while keeping the
+// error chain for errors.Is and errors.As.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+func redactError(err error, secret string) error {
+	if err == nil || secret == "" || !strings.Contains(err.Error(), secret) {
+		return err
+	}
+	return &redactedError{msg: redact(err.Error(), secret), err: err}
+}

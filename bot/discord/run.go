@@ -1,0 +1,186 @@
+// Package discord is articlebot's Discord face, on discordgo: slash
+// commands, buttons, mentions and DMs, answered by the engine in package
+// bot. It holds no answering logic: one command table drives registration,
+// dispatch and tests; handlers turn a request into a message; one
+// dispatcher does the I/O within Discord's deadlines.
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// shutdownGrace is how long Run waits for running handlers after the
+// gateway closes.
+const shutdownGrace = 10 * time.Second
+
+// Intents are the gateway intents the bot asks for: guilds, guild messages
+// and DMs (mentions carry their content without a privileged intent), plus
+// the privileged MESSAGE_CONTENT when enabled.
+func (c Config) Intents() discordgo.Intent {
+	in := discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if c.MessageContent {
+		in |= discordgo.IntentsMessageContent
+	}
+	return in
+}
+
+// Run connects to Discord, registers the slash commands (one bulk
+// overwrite, in cfg.GuildID when set, else globally) and answers
+// interactions, mentions and DMs with engine until ctx is done; then it
+// closes the gateway, waits briefly for running handlers, and returns nil.
+func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) error {
+	cfg, err := cfg.normalize()
+	if err != nil {
+		return err
+	}
+	if engine == nil {
+		return errors.New("discord: no engine")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	log := logger.With(slog.String("component", "discord"))
+
+	setEndpoints(cfg.BaseURL)
+	discordgo.Logger = discordgoLogger(log, cfg.Token)
+
+	s, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return redactError(fmt.Errorf("discord: new session: %w", err), cfg.Token)
+	}
+	s.LogLevel = discordgoLevel(cfg.LogLevel)
+	s.Identify.Intents = cfg.Intents()
+	s.StateEnabled = false // the bot needs no guild cache; READY is still kept
+	s.ShouldReconnectVoiceOnSessionError = false
+
+	a := newApp(engine, log, cfg.DeferAfter, cfg.HandlerTimeout)
+	// Handlers get a context that outlives ctx by the shutdown grace, so
+	// answers under way are still sent.
+	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWork()
+	a.register(work, s)
+
+	log.Info("connecting", slog.Any("config", cfg), slog.Int("intents", int(cfg.Intents())))
+	if err := s.Open(); err != nil {
+		return redactError(fmt.Errorf("discord: open gateway: %w", err), cfg.Token)
+	}
+	appID, user := readyIDs(s)
+	defs := definitions(a.table)
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, defs, discordgo.WithContext(ctx)); err != nil {
+		a.shutdown(s, stopWork, log)
+		return redactError(fmt.Errorf("discord: register commands: %w", err), cfg.Token)
+	}
+	scope := "global"
+	if cfg.GuildID != "" {
+		scope = "guild"
+	}
+	log.Info("ready", slog.String("app_id", appID), slog.String("user", user),
+		slog.Int("commands", len(defs)), slog.String("scope", scope), slog.String("guild_id", cfg.GuildID))
+
+	<-ctx.Done()
+	log.Info("shutting down")
+	a.shutdown(s, stopWork, log)
+	return nil
+}
+
+// register adds the gateway event handlers. discordgo runs each in its own
+// goroutine; each is tracked, so shutdown can wait for it.
+func (a *app) register(work context.Context, s *discordgo.Session) {
+	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+		if ic.Interaction == nil || !a.inflight.start() {
+			return
+		}
+		defer a.inflight.done()
+		a.handleInteraction(work, s, ic.Interaction)
+	})
+	s.AddHandler(func(s *discordgo.Session, mc *discordgo.MessageCreate) {
+		if mc.Message == nil || !a.inflight.start() {
+			return
+		}
+		defer a.inflight.done()
+		a.handleMessage(work, s, botUserID(s), mc.Message)
+	})
+	s.AddHandler(func(s *discordgo.Session, r *discordgo.Ready) {
+		a.log.Info("gateway session started", slog.Int("guilds", len(r.Guilds)))
+	})
+	s.AddHandler(func(s *discordgo.Session, r *discordgo.Resumed) {
+		a.log.Info("gateway session resumed")
+	})
+	s.AddHandler(func(s *discordgo.Session, d *discordgo.Disconnect) {
+		a.log.Debug("gateway disconnected")
+	})
+	s.AddHandler(func(s *discordgo.Session, rl *discordgo.RateLimit) {
+		a.log.Warn("rate limited", slog.String("url", redactURL(rl.URL)), slog.Duration("retry_after", rl.RetryAfter))
+	})
+}
+
+// readyIDs reads the application ID and the bot's user name from the
+// session's READY. The application ID is the bot user's ID when READY
+// carries no application.
+func readyIDs(s *discordgo.Session) (appID, user string) {
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.User != nil {
+		appID, user = s.State.User.ID, s.State.User.Username
+	}
+	if s.State.Application != nil && s.State.Application.ID != "" {
+		appID = s.State.Application.ID
+	}
+	return appID, user
+}
+
+// botUserID is the bot's user ID, from READY.
+func botUserID(s *discordgo.Session) string {
+	s.State.RLock()
+	defer s.State.RUnlock()
+	if s.State.User == nil {
+		return ""
+	}
+	return s.State.User.ID
+}
+
+// redactURL drops the interaction or webhook token from a Discord URL: the
+// path segment after interactions/<id>/ or webhooks/<app>/.
+func redactURL(u string) string {
+	for _, marker := range []string{"/interactions/", "/webhooks/"} {
+		i := strings.Index(u, marker)
+		if i < 0 {
+			continue
+		}
+		rest := u[i+len(marker):]
+		j := strings.Index(rest, "/")
+		if j < 0 {
+			return u
+		}
+		tail := rest[j+1:]
+		k := strings.Index(tail, "/")
+		if k < 0 {
+			return u[:i+len(marker)] + rest[:j+1] + "[token]"
+		}
+		return u[:i+len(marker)] + rest[:j+1] + "[token]" + tail[k:]
+	}
+	return u
+}
+
+// shutdown closes the gateway, then waits for running handlers up to the
+// grace period before cancelling them.
+func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *slog.Logger) {
+	if err := s.Close(); err != nil {
+		log.Warn("closing gateway", slog.Any("error", err))
+	}
+	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := a.inflight.closeAndWait(wait); err != nil {
+		log.Warn("handlers still running at shutdown; cancelling them")
+		stopWork()
+		_ = a.inflight.closeAndWait(context.Background())
+	}
+	log.Info("gateway closed")
+}
