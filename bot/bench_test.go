@@ -1,0 +1,127 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/index"
+)
+
+// generated builds a corpus of n articles of about 25 sentences each, in
+// the shapes of news English (names with roles, quotes, numbers, places,
+// dates), from fixed word lists and a fixed seed.
+func generated(tb testing.TB, n int) *corpus.Corpus {
+	tb.Helper()
+	r := rand.New(rand.NewSource(1))
+	first := []string{"Maria", "John", "Anna", "Peter", "Laura", "Samuel", "Grace", "Omar", "Chen", "Ines"}
+	last := []string{"Lopez", "Smith", "Novak", "Okafor", "Tanaka", "Brown", "Rossi", "Haddad", "Kim", "Silva"}
+	roles := []string{"Finance Minister", "chief executive", "Health Secretary", "spokeswoman", "analyst", "mayor"}
+	places := []string{"France", "Kenya", "Brazil", "Japan", "Canada", "Poland", "Egypt", "Spain"}
+	nouns := []string{"workers", "homes", "schools", "troops", "patients", "shops", "games", "voters"}
+	verbs := []string{"rise", "fall", "be cut", "double", "be delayed", "grow"}
+	days := []string{"Monday", "Tuesday", "Friday", "11 March", "June 2024", "next week"}
+	pick := func(s []string) string { return s[r.Intn(len(s))] }
+	var arts []*corpus.Article
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Report %d on %s\n\n", i, pick(nouns))
+		for p := 0; p < 8; p++ {
+			name := pick(first) + " " + pick(last)
+			fmt.Fprintf(&b, "%s %s %s said %d %s in %s would %s by %s. ", pick(places[:4]), pick(roles), name, 10+r.Intn(9000), pick(nouns), pick(places), pick(verbs), pick(days))
+			fmt.Fprintf(&b, "“We expect about %d%% more %s,” %s said. ", 2+r.Intn(40), pick(nouns), strings.Fields(name)[1])
+			fmt.Fprintf(&b, "Officials in %s put the cost at £%dm, up from £%dm last year.\n\n", pick(places), 10+r.Intn(500), 5+r.Intn(300))
+		}
+		a, err := corpus.Parse(fmt.Sprintf("gen-%04d", i), []byte(b.String()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	return corpus.New(arts)
+}
+
+func openEngine(tb testing.TB, c *corpus.Corpus) *bot.Engine {
+	tb.Helper()
+	ix, err := index.Open(context.Background(), c, index.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return bot.New(c, ix)
+}
+
+var benchQuestions = []string{
+	"How many troops could the force have?",
+	"Who said the United States is essential for lasting security in Ukraine?",
+	"Who is the Finnish Defense Minister?",
+	"When will over 50 countries meet again?",
+	"Where did the meeting take place?",
+	"How many tanks will Germany send?",
+}
+
+// BenchmarkAskDefault: one question on the built-in article (goal: < 1 ms).
+func BenchmarkAskDefault(b *testing.B) {
+	e := defaultEngine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Ask(ctx, bot.Question{Text: benchQuestions[i%len(benchQuestions)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAskLarge: one question on 1,000 articles, about 25,000
+// sentences (goal: < 20 ms).
+func BenchmarkAskLarge(b *testing.B) {
+	c := generated(b, 1000)
+	e := openEngine(b, c)
+	b.Logf("%d articles, %d sentences", len(c.Articles), c.SentenceCount())
+	qs := []string{"How many schools will Maria Lopez close?", "Who is the Health Secretary of Kenya?", "When will patients in Brazil double?", "Who said they expect more voters?"}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Ask(ctx, bot.Question{Text: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadDefault: parse, extract facts and index the built-in article.
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c, err := corpus.Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := index.Open(context.Background(), c, index.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		bot.New(c, ix)
+		ix.Close()
+	}
+}
+
+// BenchmarkLoadLarge: index and analyse 1,000 generated articles.
+func BenchmarkLoadLarge(b *testing.B) {
+	c := generated(b, 1000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix, err := index.Open(context.Background(), c, index.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		bot.New(c, ix)
+		ix.Close()
+	}
+}
