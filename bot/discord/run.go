@@ -69,12 +69,18 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 
 	log.Info("connecting", slog.Any("config", cfg), slog.Int("intents", int(cfg.Intents())))
 	if err := s.Open(); err != nil {
+		if ctx.Err() != nil {
+			return nil // asked to stop while connecting
+		}
 		return redactError(fmt.Errorf("discord: open gateway: %w", err), cfg.Token)
 	}
 	appID, user := readyIDs(s)
 	defs := definitions(a.table)
 	if _, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, defs, discordgo.WithContext(ctx)); err != nil {
 		a.shutdown(s, stopWork, log)
+		if ctx.Err() != nil {
+			return nil // asked to stop while registering
+		}
 		return redactError(fmt.Errorf("discord: register commands: %w", err), cfg.Token)
 	}
 	scope := "global"
