@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), append([]string{"articlebot"}, args...), getenv, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestCommands(t *testing.T) {
+	t.Chdir(t.TempDir()) // no .env here
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "city.txt"), []byte("Council votes on budget\n\nThe council approved a budget of £40m on Tuesday. Mayor Ada Cole said: \"This is good news.\"\n"), 0o644)
+	tests := []struct {
+		name    string
+		args    []string
+		stdin   string
+		env     map[string]string
+		want    []string
+		wantErr string
+	}{
+		{"ask", []string{"ask", "How many troops could the force have?"}, "", nil, []string{"10,000 to 30,000 troops", "sentence 13"}, ""},
+		{"ask no answer", []string{"ask", "How many tanks will Germany send?"}, "", nil, []string{"The article doesn't say."}, ""},
+		{"ask other corpus", []string{"ask", "--corpus", dir, "who said this is good news?"}, "", nil, []string{"Ada Cole"}, ""},
+		{"corpus from env", []string{"ask", "how much is the budget?"}, "", map[string]string{"ARTICLEBOT_CORPUS": dir}, []string{"£40m"}, ""},
+		{"empty question is reported", []string{"ask", "   "}, "", nil, []string{"empty"}, ""},
+		{"chat", []string{"chat"}, "who is the russian president?\nquit\n", nil, []string{"Vladimir Putin", "> "}, ""},
+		{"no command without token chats", nil, "when will over 50 countries meet again?\n", nil, []string{"Friday"}, ""},
+		{"facts", []string{"facts"}, "", nil, []string{"John Healey — Britain’s Defense Minister", "Quotes:", "about 30 countries"}, ""},
+		{"run without token", []string{"run"}, "", nil, nil, "DISCORD_TOKEN is not set"},
+		{"unknown command", []string{"bogus"}, "", nil, nil, "unknown command"},
+		{"bad corpus", []string{"ask", "--corpus", filepath.Join(dir, "missing"), "x"}, "", nil, nil, "missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := runCmd(t, env(tt.env), tt.stdin, tt.args...)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestAskJSON: one JSON object a line, in the order of the questions.
+func TestAskJSON(t *testing.T) {
+	t.Chdir(t.TempDir())
+	qs := "How many troops could the force have?\n\nWho is the Polish Defense Minister?\n@everyone +x -y title:z\n"
+	out, _, err := runCmd(t, env(nil), qs, "ask", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	var first, second struct {
+		Question   string  `json:"question"`
+		Answer     string  `json:"answer"`
+		NoAnswer   bool    `json:"no_answer"`
+		Confidence float64 `json:"confidence"`
+		Sentences  []struct {
+			Article string `json:"article"`
+			Index   int    `json:"index"`
+			Text    string `json:"text"`
+		} `json:"sentences"`
+	}
+	json.Unmarshal([]byte(lines[0]), &first)
+	json.Unmarshal([]byte(lines[1]), &second)
+	if first.Answer != "10,000 to 30,000 troops" || first.Sentences[0].Index != 13 || first.Question != "How many troops could the force have?" {
+		t.Errorf("first: %+v", first)
+	}
+	if !second.NoAnswer || second.Answer != "" {
+		t.Errorf("second: %+v", second)
+	}
+}
+
+func TestDotEnv(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, ".env")
+	os.WriteFile(p, []byte("ARTICLEBOT_CORPUS=from-file\nDISCORD_GUILD_ID=1\n"), 0o600)
+	get := withDotEnv(env(map[string]string{"ARTICLEBOT_CORPUS": "from-env"}), p)
+	if get("ARTICLEBOT_CORPUS") != "from-env" || get("DISCORD_GUILD_ID") != "1" {
+		t.Fatalf("real environment must win, .env fills the rest")
+	}
+}
