@@ -66,7 +66,7 @@ func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
 		if len(ans.Sentences) == 3 || c.cov < minCoverage*0.8 {
 			break
 		}
-		if c != f.c {
+		if c.a != f.c.a {
 			ans.Sentences = append(ans.Sentences, e.cite(c.a.sent))
 		}
 	}

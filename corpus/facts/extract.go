@@ -178,7 +178,8 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		f.Text = trimPossessive(f.Text)
 		f.End = f.Start + len(f.Text)
 		if m.kind == KindPlace && m.nameFrom == m.to-1 && demonyms[toks[m.nameFrom].Bare()] != "" {
-			f.Text = toks[m.nameFrom].Text
+			f.Text = trimPossessive(toks[m.nameFrom].Text)
+			f.End = f.Start + len(f.Text)
 		}
 		info.facts = append(info.facts, f)
 	}
@@ -332,6 +333,9 @@ func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
 	for i, t := range toks {
 		if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
 			continue
+		}
+		if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
+			continue // "asked leaders to continue": a request, not words said
 		}
 		// "…," said the festival's executive director, Craig Prater.
 		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
