@@ -273,7 +273,7 @@ func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 	case KindYesNo:
 		return e.yesNo(p, c)
 	case KindWhat, KindOther:
-		if f := e.named(c); f != nil {
+		if f := e.named(p, c); f != nil {
 			return f
 		}
 		return e.tail(p, c)
@@ -680,10 +680,33 @@ func focusKind(focus []string) facts.Kind {
 	return ""
 }
 
-// named answers "what is the name of …": the name after "called", "named".
-func (e *Engine) named(c *cand) *found {
+func isQuoteMark(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "‘"
+}
+
+// named answers "what is the name of …": the name after "called", "named",
+// or set beside the thing asked about ("a report, Paying the Price").
+func (e *Engine) named(p *parsed, c *cand) *found {
 	s := c.a.sent.Text
 	low := strings.ToLower(s)
+	if p.nameOf != "" {
+		toks := text.Tokenize(s)
+		for i := 0; i+2 < len(toks); i++ {
+			if text.Base(toks[i].Bare()) != p.nameOf || toks[i+1].Text != "," {
+				continue
+			}
+			k := i + 2
+			for k < len(toks) && toks[k].Word && (toks[k].IsCap() || k > i+2 && (toks[k].Lower == "the" || toks[k].Lower == "of" || toks[k].Lower == "and")) {
+				k++
+			}
+			for k > i+2 && !toks[k-1].IsCap() {
+				k--
+			}
+			if k > i+2 {
+				return &found{text: s[toks[i+2].Start:toks[k-1].End], c: c, bonus: 0.4}
+			}
+		}
+	}
 	for _, cue := range []string{" called ", " named ", " dubbed ", " known as ", " titled "} {
 		i := strings.Index(low, cue)
 		if i < 0 {
@@ -729,7 +752,7 @@ func (e *Engine) tail(p *parsed, c *cand) *found {
 	start := i
 	for i < len(toks) && i-start < 8 {
 		t := toks[i]
-		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" {
+		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" && !isQuoteMark(t.Text) {
 			break
 		}
 		if t.Word && i > start && (t.Lower == "to" || t.Lower == "which" || t.Lower == "that" || t.Lower == "but" || t.Lower == "while" || t.Lower == "because" || t.Lower == "if" || t.Lower == "when") {
@@ -740,7 +763,7 @@ func (e *Engine) tail(p *parsed, c *cand) *found {
 	if i == start {
 		return nil
 	}
-	ans := strings.TrimSpace(s[from+toks[start].Start : from+toks[i-1].End])
+	ans := strings.Trim(s[from+toks[start].Start:from+toks[i-1].End], " \"“”'’‘")
 	if ans == "" {
 		return nil
 	}

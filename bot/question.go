@@ -19,6 +19,9 @@ type parsed struct {
 	wantPercent, wantMoney, wantYear, wantClock bool
 	// quoted holds words the user put in quotation marks.
 	quoted string
+	// nameOf is the stem of the thing whose name is asked: "what is the
+	// name of the report" -> "report".
+	nameOf string
 }
 
 // term is one content word of a question.
@@ -320,6 +323,21 @@ func (q *parsed) setFocus(words []string) {
 	}
 	if q.wantPercent {
 		q.wantMoney = false // "what percentage of the fund"
+	}
+	for i := 0; i+2 < len(words); i++ {
+		if words[i] == "name" && words[i+1] == "of" {
+			// The head of the noun phrase: "oxfam's report" -> report,
+			// "the messaging app on the ds" -> app.
+			for j, w := range words[i+2:] {
+				if text.IsStop(w) {
+					if j == 0 || q.nameOf == "" {
+						continue
+					}
+					break
+				}
+				q.nameOf = text.Base(text.StripPossessive(w))
+			}
+		}
 	}
 	// The counted noun: the words after "how many" up to the verb.
 	for i := 0; i+1 < len(words); i++ {

@@ -228,6 +228,16 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		if m.role != "" {
 			m.strong = true
 		}
+	} else if m.from > 0 {
+		// "First | Minister Jack McConnell": capitalised words the run
+		// left out still belong to the role.
+		k := m.from
+		for k > 0 && toks[k-1].Word && toks[k-1].IsCap() && !roleStop[toks[k-1].Lower] {
+			k--
+		}
+		if k < m.from {
+			m.role = joinTokens(s, toks, k, m.from) + " " + m.role
+		}
 	}
 	after := roleAfter(s, toks, m.to)
 	if after != "" {
@@ -284,6 +294,15 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		m.role = after
 	}
 	m.value = p.Name
+}
+
+// roleStop are capitalised words that start a sentence or clause and are
+// never part of a title.
+var roleStop = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "on": true, "in": true, "at": true,
+	"for": true, "by": true, "with": true, "from": true, "to": true, "of": true, "and": true, "but": true,
+	"or": true, "however": true, "meanwhile": true, "when": true, "while": true, "after": true,
+	"before": true, "as": true, "if": true, "said": true, "says": true,
 }
 
 // followedByRole reports a role noun within two words after token i.

@@ -67,9 +67,9 @@ func times(n int, s string, toks []text.Token) []Fact {
 		// "March 2006", "March 11", "December", "the end of March"
 		case months[w] && t.IsCap() && (w != "may" || (i+1 < len(toks) && toks[i+1].IsNumber())) && (w != "march" || !(i+1 < len(toks) && toks[i+1].Lower == "on")):
 			from := i
-			if i >= 3 && toks[i-1].Lower == "of" && toks[i-2].Lower == "end" {
+			if i >= 2 && toks[i-1].Lower == "of" && periodWords[toks[i-2].Lower] {
 				from = i - 2
-				if toks[i-3].Lower == "the" {
+				if i >= 3 && toks[i-3].Lower == "the" {
 					from = i - 3
 				}
 			}
@@ -100,9 +100,10 @@ func times(n int, s string, toks []text.Token) []Fact {
 			if k < len(toks) && isClockZone(toks[k].Lower) {
 				k++
 			}
-			if i >= 3 && toks[i-1].Lower == "of" && toks[i-2].Lower == "end" {
+			// "the end of 2004", "the spring of 2006"
+			if i >= 2 && toks[i-1].Lower == "of" && periodWords[toks[i-2].Lower] {
 				from = i - 2
-				if toks[i-3].Lower == "the" {
+				if i >= 3 && toks[i-3].Lower == "the" {
 					from = i - 3
 				}
 			}
@@ -117,6 +118,13 @@ func times(n int, s string, toks []text.Token) []Fact {
 		}
 	}
 	return out
+}
+
+// periodWords name a part of a year or month: "the end of March", "the
+// spring of 2006".
+var periodWords = map[string]bool{
+	"end": true, "start": true, "beginning": true, "middle": true, "spring": true, "summer": true,
+	"autumn": true, "fall": true, "winter": true, "half": true, "quarter": true, "rest": true,
 }
 
 func isYearToken(t text.Token) bool {
