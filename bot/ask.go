@@ -114,6 +114,9 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 	if e.asksAboutAbsent(p, cands[0].d) {
 		return nil
 	}
+	if p.kind == KindWhat && p.asksRole() && p.namesSomeone(cands[0].d) {
+		p.kind = KindWhoIs // "what is Hakkanen's job": her role
+	}
 	if p.kind == KindWhoIs || p.kind == KindWho {
 		if f := e.personByRole(p, cands); f != nil {
 			return f
@@ -251,11 +254,27 @@ func (e *Engine) isName(t term, d *articleData) bool {
 func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 	switch p.kind {
 	case KindWhoSaid:
-		return e.speaker(p, c)
+		if f := e.speaker(p, c); f != nil {
+			return f
+		}
+		// "Who asked military leaders …": no quote, but a person who did
+		// it. A quote's speaker elsewhere still beats this.
+		if f := e.agent(p, c); f != nil && len(f.facts) > 0 && f.facts[0].Kind == facts.KindPerson {
+			f.bonus -= 0.3
+			return f
+		}
+		if f := e.subject(p, c); f != nil {
+			f.bonus -= 0.3
+			return f
+		}
+		return nil
 	case KindHowMany:
 		return e.quantity(p, c)
 	case KindWhen:
-		return e.time(p, c)
+		if f := e.time(p, c); f != nil {
+			return f
+		}
+		return e.timeNearby(p, c)
 	case KindWhere:
 		return e.place(p, c)
 	case KindWho, KindWhoIs:
@@ -478,6 +497,25 @@ func (e *Engine) time(p *parsed, c *cand) *found {
 	return best
 }
 
+// timeNearby answers when from an earlier sentence of the same paragraph
+// when the matched sentence gives no time ("This meeting took place …"
+// after "On Thursday, … asked leaders …").
+func (e *Engine) timeNearby(p *parsed, c *cand) *found {
+	para := c.d.art.ParagraphOf(c.a.sent.Index)
+	for i := len(para) - 1; i >= 0; i-- {
+		n := para[i].Index
+		if n >= c.a.sent.Index {
+			continue
+		}
+		near := &cand{a: c.d.sents[n-1], d: c.d, cov: c.cov * 0.9, pos: nil, score: c.score - 0.1}
+		if f := e.time(p, near); f != nil {
+			f.bonus -= 0.2
+			return f
+		}
+	}
+	return nil
+}
+
 // asksEnd reports a question about when something ends.
 func (p *parsed) asksEnd() bool {
 	for _, t := range p.terms {
@@ -593,7 +631,7 @@ func isDemonymOnly(f facts.Fact) bool {
 func placeLike(s string) bool {
 	first := strings.ToLower(strings.Fields(s + " x")[0])
 	switch first {
-	case "further", "farther", "away", "abroad", "overseas", "nearby", "near", "close", "outside", "inside", "at", "in", "on", "behind", "beyond", "home", "here", "there", "north", "south", "east", "west", "elsewhere", "across":
+	case "further", "farther", "away", "abroad", "overseas", "nearby", "home", "here", "there", "north", "south", "east", "west", "elsewhere", "locally", "offshore", "upstairs", "downstairs":
 		return true
 	}
 	return false
@@ -627,9 +665,44 @@ func (e *Engine) agent(p *parsed, c *cand) *found {
 		}
 	}
 	if best == nil {
-		return e.speaker(p, c)
+		if f := e.speaker(p, c); f != nil {
+			return f
+		}
+		return e.subject(p, c)
 	}
 	return best
+}
+
+// subject answers who did something when the doer is not a name: the words
+// before the question's verb, from the start of their clause ("Ukrainian
+// officials and military experts | believe …").
+func (e *Engine) subject(p *parsed, c *cand) *found {
+	// The verb is the word after "who": "who | believes …".
+	var verb *term
+	for i, t := range p.toks {
+		if t.Lower == "who" && i+1 < len(p.toks) && p.toks[i+1].Word {
+			w := p.toks[i+1].Lower
+			verb = &term{word: w, stem: text.Base(w)}
+			break
+		}
+	}
+	if verb == nil {
+		return nil
+	}
+	_, at := e.lx.matchTerm(*verb, c.a)
+	if at <= 0 {
+		return nil
+	}
+	s := c.a.sent.Text
+	end := c.a.words[at].tok.Start
+	start := strings.LastIndexAny(s[:end], ",;:")
+	start++
+	span := strings.TrimSpace(s[start:end])
+	n := len(strings.Fields(span))
+	if n == 0 || n > 8 {
+		return nil
+	}
+	return &found{text: span, c: c}
 }
 
 // personFocus reports a which-question about a person ("which star").
@@ -732,12 +805,21 @@ func (e *Engine) tail(p *parsed, c *cand) *found {
 	if len(c.pos) == 0 {
 		return nil
 	}
+	// After the question's last word as the question orders them ("eager
+	// to create | a strong deterrent force"), else after the rightmost.
+	if f := e.tailAfter(p, c, c.pos[len(c.pos)-1]); f != nil {
+		return f
+	}
 	last := 0
 	for _, x := range c.pos {
 		if x > last {
 			last = x
 		}
 	}
+	return e.tailAfter(p, c, last)
+}
+
+func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
 	s := c.a.sent.Text
 	from := c.a.words[last].tok.End
 	toks := text.Tokenize(s[from:])
@@ -860,10 +942,24 @@ func (e *Engine) yesNo(p *parsed, c *cand) *found {
 	if c.cov < 0.75 {
 		return nil
 	}
-	if c.a.hasNeg {
-		return &found{text: "No", c: c, bonus: 0}
+	// A negation counts only near the matched words: "does not
+	// participate …, experts emphasized that U.S. support is key" says yes
+	// to the second clause.
+	for i, w := range c.a.words {
+		if !isNegation(w.tok.Lower) {
+			continue
+		}
+		for _, p := range c.pos {
+			if p-i >= -1 && p-i <= 3 {
+				return &found{text: "No", c: c}
+			}
+		}
 	}
-	return &found{text: "Yes", c: c, bonus: 0}
+	return &found{text: "Yes", c: c}
+}
+
+func isNegation(w string) bool {
+	return w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't")
 }
 
 // personByRole answers "who is the Finnish defence minister" and "who runs
@@ -1001,8 +1097,18 @@ func (e *Engine) whatSaid(p *parsed, cands []*cand) *found {
 			if f.Kind != facts.KindQuote || f.Speaker == "" || !namesPerson(p, f.Speaker) {
 				continue
 			}
-			if best == nil || c.score > best.c.score {
-				best = &found{text: f.Text, c: c, facts: []facts.Fact{f}}
+			// Rank by the question's other words ("about peace"), not
+			// by the speaker's name, which the quote may not repeat.
+			score := 0.0
+			for _, t := range p.terms {
+				if namesPerson(&parsed{toks: text.Tokenize(t.word)}, f.Speaker) {
+					continue
+				}
+				m, _ := e.lx.matchTerm(t, c.a)
+				score += m
+			}
+			if best == nil || score > best.bonus {
+				best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: score}
 			}
 		}
 	}

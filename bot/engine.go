@@ -238,9 +238,13 @@ func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
 	if n > 0 {
 		avg = sum / float64(n)
 	}
-	for i := range w {
+	for i, t := range q.terms {
 		if !known[i] {
 			w[i] = 0.5 * avg
+		} else if t.verb && !strings.HasSuffix(t.word, "s") && !e.isName(t, d) {
+			// The question's main verb ("will | lead") carries its
+			// predicate. A plural or a name after "will" is a noun.
+			w[i] *= 2
 		}
 	}
 	return w

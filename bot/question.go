@@ -28,6 +28,7 @@ type parsed struct {
 type term struct {
 	word string // lower case, as written
 	stem string // base stem
+	verb bool   // the question's main verb ("will | lead", "to | create")
 }
 
 // contractions are expanded before parsing; misspellings of question words
@@ -50,7 +51,7 @@ var phrasalVerbs = strings.NewReplacer(
 	" wrap up", " end", " wraps up", " ends", " pushed back", " delayed", " put back", " delayed",
 	" set up", " established", " called off", " cancelled", " call off", " cancel",
 	" shut down", " closed", " turned down", " rejected", " find out", " discover",
-	" on sale", " launched", " take place", " happen", " took place", " happened",
+	" on sale", " launched",
 	" in the works", " in development", " knocked off work", " finished work",
 )
 
@@ -277,11 +278,15 @@ var questionNoise = map[string]bool{
 func contentTerms(toks []text.Token) []term {
 	var out []term
 	seen := map[string]bool{}
+	prev := ""
 	for _, t := range toks {
 		if !t.Word {
+			prev = ""
 			continue
 		}
 		w := t.Bare()
+		after := prev
+		prev = w
 		if questionNoise[w] || text.IsStop(w) || len(w) == 0 {
 			continue
 		}
@@ -290,9 +295,29 @@ func contentTerms(toks []text.Token) []term {
 			continue
 		}
 		seen[st] = true
-		out = append(out, term{word: w, stem: st})
+		out = append(out, term{word: w, stem: st, verb: isAux(after)})
 	}
 	return out
+}
+
+// isAux reports an auxiliary or "to" that stands before a verb.
+func isAux(w string) bool {
+	switch w {
+	case "will", "would", "can", "could", "should", "might", "may", "must", "shall", "to", "did", "does", "do":
+		return true
+	}
+	return false
+}
+
+// asksRole reports "what is X's job", "what does X do".
+func (q *parsed) asksRole() bool {
+	for _, t := range q.toks {
+		switch t.Lower {
+		case "job", "role", "title", "position", "post", "occupation", "profession":
+			return true
+		}
+	}
+	return false
 }
 
 // setFocus finds what a how-many question counts and what a which question
