@@ -411,6 +411,21 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 				b -= 0.2
 			}
 		}
+		// Right after a matched word: "dipped | 1.4%", "dividend by |
+		// 11%", "worth | 1bn Swiss francs".
+		if followsMatch(c, f.Start) {
+			b += 0.3
+			if p.wantChange && p.changeTo != "to" {
+				b += 0.2
+			}
+		}
+		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
+		if p.changeTo != "" && strings.HasSuffix(before, " "+p.changeTo) {
+			b += 0.4 // "fall to | 86.7bn", "raise its dividend by | 11%"
+		}
+		if isMoney && (strings.HasSuffix(before, "(") || strings.HasSuffix(before, ";")) {
+			b -= 0.3 // a conversion: "1bn Swiss francs ($861m; £451m)"
+		}
 		if best == nil || b > best.bonus {
 			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b}
 		}
@@ -418,10 +433,32 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 	return best
 }
 
+// followsMatch reports whether byte offset at comes right after a word the
+// question matched (with at most "by", "to", "of", "at" or "from" between).
+func followsMatch(c *cand, at int) bool {
+	s := c.a.sent.Text
+	for _, p := range c.pos {
+		end := c.a.words[p].tok.End
+		if end > at {
+			continue
+		}
+		gap := strings.TrimSpace(strings.ToLower(s[end:at]))
+		switch gap {
+		case "", "by", "to", "of", "at", "from", "by a", "by an", "by about", "to about":
+			return true
+		}
+	}
+	return false
+}
+
+// moneyUnit reports a unit that is a currency: "pence", "Swiss francs".
 func moneyUnit(s string) bool {
-	switch strings.ToLower(strings.Fields(s + " x")[0]) {
-	case "pence", "p", "cents", "pounds", "dollars", "euros", "yen", "francs":
-		return true
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "pence", "p", "cents", "pounds", "dollars", "euros", "yen", "francs", "yuan", "rupees",
+			"roubles", "rubles", "kroner", "krona", "pesos", "lira", "rand", "won", "dinars", "riyals":
+			return true
+		}
 	}
 	return false
 }
@@ -870,6 +907,16 @@ func (e *Engine) reason(p *parsed, c *cand) *found {
 		}
 		from = c.a.words[first].tok.Start
 	}
+	// A passive's agent right after the matched verb is its cause:
+	// "dampened | by the wet summer".
+	for _, x := range c.pos {
+		rest := s[c.a.words[x].tok.End:]
+		if strings.HasPrefix(rest, " by ") {
+			if ans := clause(rest[4:], 8); ans != "" {
+				return &found{text: ans, c: c, bonus: 0.3}
+			}
+		}
+	}
 	best := -1
 	cueLen := 0
 	for _, cue := range reasonCues {
@@ -997,13 +1044,16 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	bestCov := 0.0
 	for _, d := range order {
 		w := e.termWeights(p, d)
+		var introduced []facts.Person
 		for _, person := range d.art.People {
 			if namesPerson(p, person.Name) {
 				continue
 			}
+			roleCov := 0.0
 			for _, role := range person.Roles {
 				rs := e.lx.analyse(&corpus.Sentence{Text: role})
 				cov, _ := e.lx.coverage(p.terms, w, rs)
+				roleCov = math.Max(roleCov, cov)
 				if cov < minRoleCoverage || cov <= bestCov {
 					continue
 				}
@@ -1014,18 +1064,24 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 				bestCov = cov
 				best = &found{text: person.Name, c: c, bonus: 1, facts: personFacts(c, person.Name)}
 			}
-			if p.kind != KindWho || len(person.Roles) == 0 || len(person.Sentences) == 0 {
-				continue
+			if roleCov > 0 && len(person.Sentences) > 0 {
+				introduced = append(introduced, person)
 			}
-			// "Who speaks for Bluewater?": the role ("Spokesman") and
-			// the paragraph that introduces the person together.
+		}
+		if best != nil {
+			continue
+		}
+		// "Who speaks for Bluewater?": the role ("Spokesman") with the
+		// sentence that introduces the person and the one before it
+		// ("It was a similar story at Bluewater in Kent."). The role must
+		// answer part of the question itself.
+		for _, person := range introduced {
 			first := person.Sentences[0]
-			var para []string
-			for _, s := range d.art.ParagraphOf(first) {
-				para = append(para, s.Text)
+			ctxText := strings.Join(person.Roles, "; ") + ". " + d.sents[first-1].sent.Text
+			if first > 1 && d.sents[first-2].sent.Paragraph == d.sents[first-1].sent.Paragraph {
+				ctxText += " " + d.sents[first-2].sent.Text
 			}
-			ctx := e.lx.analyse(&corpus.Sentence{Text: strings.Join(person.Roles, "; ") + ". " + strings.Join(para, " ")})
-			cov, _ := e.lx.coverage(p.terms, w, ctx)
+			cov, _ := e.lx.coverage(p.terms, w, e.lx.analyse(&corpus.Sentence{Text: ctxText}))
 			if cov >= minRoleCoverage && cov > bestCov {
 				c := &cand{a: d.sents[first-1], d: d, cov: cov, score: cov}
 				bestCov = cov

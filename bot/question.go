@@ -17,6 +17,10 @@ type parsed struct {
 	focus []string     // how many: the stems of what is counted; which: the noun asked about
 	// wantPercent, wantMoney, wantYear, wantClock refine how-many and when.
 	wantPercent, wantMoney, wantYear, wantClock bool
+	// wantChange: the question asks by how much something rose or fell;
+	// changeTo is "to" (the new level) or "by" (the change) when it says.
+	wantChange bool
+	changeTo   string
 	// quoted holds words the user put in quotation marks.
 	quoted string
 	// nameOf is the stem of the thing whose name is asked: "what is the
@@ -184,7 +188,9 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		// "what percentage", "what time", "what year", "which star said".
 		noun := at(1)
 		switch noun {
-		case "percentage", "percent", "proportion", "share", "number", "amount", "sum", "price", "cost", "figure", "total", "rate":
+		case "percentage", "percent", "proportion", "share", "number", "amount", "sum", "price", "cost", "figure", "total", "rate",
+			"growth", "profit", "profits", "revenue", "turnover", "budget", "margin", "wage", "salary", "fine", "fee",
+			"dividend", "income", "debt", "loss", "losses", "score", "increase", "rise", "fall", "drop", "value", "size":
 			return KindHowMany, body(2)
 		case "time", "year", "date", "day", "month", "hour":
 			return KindWhen, body(2)
@@ -212,6 +218,10 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		}
 		if at(0) == "which" {
 			return KindWhich, body(1)
+		}
+		// "what did revenue fall to", "what did the price rise by"
+		if n := len(w); n >= 3 && (w[n-1] == "to" || w[n-1] == "by") && changeVerb(w[n-2]) {
+			return KindHowMany, body(1)
 		}
 		return KindWhat, body(1)
 	case "is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "can", "could", "will", "would", "should", "may", "might", "must":
@@ -300,6 +310,15 @@ func contentTerms(toks []text.Token) []term {
 	return out
 }
 
+// changeVerb reports a verb of rising or falling.
+func changeVerb(w string) bool {
+	switch text.Base(w) {
+	case "rise", "fall", "drop", "dip", "grow", "increas", "decreas", "climb", "slip", "slide", "jump", "sink", "soar", "plung", "cut", "rais", "reduc", "shrink":
+		return true
+	}
+	return false
+}
+
 // isAux reports an auxiliary or "to" that stands before a verb.
 func isAux(w string) bool {
 	switch w {
@@ -329,7 +348,7 @@ func (q *parsed) setFocus(words []string) {
 			q.wantPercent = true
 		case "cash", "money", "profit", "profits", "cost", "costs", "price", "spend", "pay", "paid",
 			"worth", "revenue", "sales", "funding", "fund", "budget", "salary", "wage", "fee", "fine",
-			"pounds", "dollars", "euros", "sell", "earn", "earnings", "payment", "raise", "raised":
+			"pounds", "dollars", "euros", "sell", "earn", "earnings", "payment":
 			if q.kind == KindHowMany && (w != "pay" || i > 0 && words[i-1] == "much") {
 				q.wantMoney = true
 			}
@@ -348,6 +367,20 @@ func (q *parsed) setFocus(words []string) {
 	}
 	if q.wantPercent {
 		q.wantMoney = false // "what percentage of the fund"
+	}
+	for i, w := range words {
+		if changeVerb(w) && q.kind == KindHowMany {
+			// "by how much did revenue dip", "what did revenue fall to":
+			// a change, in percent or money.
+			q.wantChange = true
+			q.wantMoney = false
+			if i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "by") {
+				q.changeTo = words[i+1]
+			}
+		}
+	}
+	if n := len(words); n > 0 && (words[n-1] == "to" || words[n-1] == "by") {
+		q.changeTo = words[n-1]
 	}
 	for i := 0; i+2 < len(words); i++ {
 		if words[i] == "name" && words[i+1] == "of" {

@@ -19,7 +19,7 @@ func quantities(n int, s string, toks []text.Token) []Fact {
 		start, end := i, i+1
 		end = numberEnd(toks, end)
 		// Ranges: "10,000 to 30,000", "£19 to £29", "8% to 9%", "8-9%".
-		if end+1 < len(toks) && (toks[end].Lower == "to" || toks[end].Text == "-" || toks[end].Lower == "or" || toks[end].Text == "–") && isNumberToken(toks, end+1) && !isYearOrClock(toks, end+1) {
+		if end+1 < len(toks) && (toks[end].Lower == "to" || toks[end].Text == "-" || toks[end].Lower == "or" || toks[end].Text == "–") && isNumberToken(toks, end+1) && !isYearOrClock(toks, end+1) && sameShape(toks[end-1], toks[end+1]) {
 			end = numberEnd(toks, end+2)
 		}
 		// "between 10 and 20"
@@ -59,6 +59,18 @@ func quantities(n int, s string, toks []text.Token) []Fact {
 		i = end - 1
 	}
 	return out
+}
+
+// sameShape reports whether two numbers can be the ends of one range: both
+// percentages or neither, both money or neither ("8% to 9%", "£19 to £29";
+// not "fell 1.4% to 86.7bn francs").
+func sameShape(a, b text.Token) bool {
+	pct := func(t text.Token) bool { return strings.HasSuffix(t.Text, "%") }
+	money := func(t text.Token) bool { return strings.ContainsAny(t.Text[:1], "£$€¥") }
+	if a.Text == "%" {
+		return pct(b)
+	}
+	return pct(a) == pct(b) && (money(a) == money(b) || !money(a))
 }
 
 // isNumberToken reports a number in digits or in words.

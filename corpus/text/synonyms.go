@@ -15,14 +15,14 @@ boss|chief executive|chief|head|chairman|leader|director|president
 cash|money|funding|funds|investment
 film|movie|films|movies
 firm|company|business
-cut|reduce|lower|drop|fall
-rise|increase|go up|grow|boost
+cut|reduce|lower|drop|fall|dip|decrease|shrink
+rise|raise|increase|go up|grow|boost
 buy|purchase
 sell|retail
 price|cost|prices|costs
 forecast|forecasts|expected|predicted|estimated|anticipated|expect|predict
 fast|rapid|quick|quickly|rapidly
-slump|drop|decline|fall
+slump|drop|decline|fall|dip|slide
 completely|absolutely|totally|entirely|utterly
 rammed|mobbed|packed|crowded|heaving|busy
 vital|essential|key|crucial
@@ -54,7 +54,7 @@ lead|led|head|chair
 run|manage|head|direct|director|runs
 speak|spokesman|spokeswoman|spokesperson
 edit|editor
-own|owner
+own|owner|owned
 founded|founder
 tsunami|disaster
 ticket|tickets|admission
