@@ -527,8 +527,15 @@ func (e *Engine) time(p *parsed, c *cand) *found {
 		if p.asksEnd() && strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start])), "until") {
 			b += 0.4
 		}
+		txt := f.Text
+		for _, prep := range []string{"by", "until", "before", "after", "from", "till"} {
+			if strings.HasSuffix(strings.TrimSpace(c.a.sent.Text[:f.Start]), " "+prep) || strings.TrimSpace(c.a.sent.Text[:f.Start]) == prep {
+				txt = prep + " " + txt // "by the end of 2006" is not "the end of 2006"
+				break
+			}
+		}
 		if best == nil || b > best.bonus {
-			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b}
+			best = &found{text: txt, c: c, facts: []facts.Fact{f}, bonus: b}
 		}
 	}
 	return best
@@ -714,14 +721,20 @@ func (e *Engine) agent(p *parsed, c *cand) *found {
 // before the question's verb, from the start of their clause ("Ukrainian
 // officials and military experts | believe …").
 func (e *Engine) subject(p *parsed, c *cand) *found {
-	// The verb is the word after "who": "who | believes …".
+	// The verb is the first word after "who" that is not an auxiliary:
+	// "who | believes …", "who is | expected to …".
 	var verb *term
 	for i, t := range p.toks {
-		if t.Lower == "who" && i+1 < len(p.toks) && p.toks[i+1].Word {
-			w := p.toks[i+1].Lower
-			verb = &term{word: w, stem: text.Base(w)}
-			break
+		if t.Lower != "who" {
+			continue
 		}
+		for _, v := range p.toks[i+1:] {
+			if v.Word && !isAuxVerb(v.Lower) {
+				verb = &term{word: v.Lower, stem: text.Base(v.Lower)}
+				break
+			}
+		}
+		break
 	}
 	if verb == nil {
 		return nil
@@ -730,16 +743,53 @@ func (e *Engine) subject(p *parsed, c *cand) *found {
 	if at <= 0 {
 		return nil
 	}
+	// The words before the verb, less a trailing auxiliary or relative
+	// pronoun ("the Chinese education ministry | who are | expected"),
+	// from the last clause boundary.
+	k := at
+	for k > 0 && (isAuxVerb(c.a.words[k-1].tok.Lower) || isRelative(c.a.words[k-1].tok.Lower)) {
+		k--
+	}
+	if k == 0 {
+		return nil
+	}
 	s := c.a.sent.Text
-	end := c.a.words[at].tok.Start
-	start := strings.LastIndexAny(s[:end], ",;:")
-	start++
+	end := c.a.words[k-1].tok.End
+	start := strings.LastIndexAny(s[:end], ",;:") + 1
+	for j := k - 1; j >= 0 && c.a.words[j].tok.Start >= start; j-- {
+		if clauseWord(c.a.words[j].tok.Lower) {
+			start = c.a.words[j].tok.End
+			break
+		}
+	}
 	span := strings.TrimSpace(s[start:end])
 	n := len(strings.Fields(span))
 	if n == 0 || n > 8 {
 		return nil
 	}
 	return &found{text: span, c: c}
+}
+
+func isAuxVerb(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+		"can", "could", "should", "may", "might", "must", "do", "does", "did", "also", "still", "now":
+		return true
+	}
+	return false
+}
+
+func isRelative(w string) bool { return w == "who" || w == "which" || w == "that" }
+
+// clauseWord is a word a subject does not run back over: a preposition
+// or conjunction that ends the clause before it.
+func clauseWord(w string) bool {
+	switch w {
+	case "with", "and", "but", "by", "of", "for", "to", "in", "on", "at", "from", "that", "who",
+		"which", "while", "as", "because", "although", "if", "when", "where":
+		return true
+	}
+	return false
 }
 
 // personFocus reports a which-question about a person ("which star").

@@ -159,7 +159,7 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 	}
 	switch at(0) {
 	case "who", "whom":
-		if at(1) == "is" || at(1) == "was" || at(1) == "are" || at(1) == "were" {
+		if (at(1) == "is" || at(1) == "was" || at(1) == "are" || at(1) == "were") && !participle(at(2)) {
 			return KindWhoIs, body(2)
 		}
 		for i := 1; i < len(w) && i <= 3; i++ {
@@ -308,6 +308,19 @@ func contentTerms(toks []text.Token) []term {
 		out = append(out, term{word: w, stem: st, verb: isAux(after)})
 	}
 	return out
+}
+
+// participle reports a verb form that makes "who is …" ask who does or
+// did something ("who is expected to", "who was arrested"), not who
+// someone is.
+func participle(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	if text.IsIrregularVerb(w) {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
 
 // changeVerb reports a verb of rising or falling.

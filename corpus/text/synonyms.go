@@ -19,7 +19,7 @@ cut|reduce|lower|drop|fall|dip|decrease|shrink
 rise|raise|increase|go up|grow|boost
 buy|purchase
 sell|retail
-price|cost|prices|costs
+price|cost|prices|costs|priced|sale|retail for
 forecast|forecasts|expected|predicted|estimated|anticipated|expect|predict
 fast|rapid|quick|quickly|rapidly
 slump|drop|decline|fall|dip|slide
