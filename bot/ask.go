@@ -162,13 +162,15 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 // mentions: what a how-many question counts, a place or nationality, or
 // too many of its words.
 func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
-	for _, f := range p.focus {
-		if p.kind != KindHowMany {
-			break
+	if p.kind == KindHowMany && len(p.focus) > 0 {
+		known := false
+		for _, f := range p.focus {
+			if _, df := e.lx.idf(term{word: f, stem: f}, d.sents); df > 0 {
+				known = true
+			}
 		}
-		t := term{word: f, stem: f}
-		if _, df := e.lx.idf(t, d.sents); df == 0 {
-			return true
+		if !known {
+			return true // "how many tanks": the article counts no tanks
 		}
 	}
 	unknown := 0
@@ -188,7 +190,10 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 	case KindWhoSaid, KindHowMany, KindWhatSaid:
 		return false
 	}
-	return len(p.terms) > 0 && float64(unknown)/float64(len(p.terms)) > 0.34
+	// One unknown word may be the question's own wording ("where are the
+	// researchers based"); two or more, and a third of the question, is a
+	// question about something else.
+	return unknown >= 2 && float64(unknown)/float64(len(p.terms)) > 0.34
 }
 
 // namesSomeone reports whether the question names a person of the article.
@@ -964,6 +969,16 @@ func (e *Engine) reason(p *parsed, c *cand) *found {
 		if strings.HasPrefix(rest, " by ") {
 			if ans := clause(rest[4:], 8); ans != "" {
 				return &found{text: ans, c: c, bonus: 0.3}
+			}
+		}
+	}
+	// "Pike blamed tired legs for the collapse": the cause is what is
+	// blamed.
+	for _, cue := range []string{"blamed ", "blames ", "blaming "} {
+		if i := strings.Index(low, cue); i >= 0 {
+			rest := s[i+len(cue):]
+			if j := strings.Index(strings.ToLower(rest), " for "); j > 0 && j < 60 {
+				return &found{text: rest[:j], c: c, bonus: 0.3}
 			}
 		}
 	}

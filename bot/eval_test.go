@@ -180,6 +180,11 @@ func TestQuestionSets(t *testing.T) {
 	}{
 		{"seed-dev", "testdata/eval/seed-dev.jsonl", "", 0.90, 0.90},
 		{"news-dev", "testdata/eval/news-dev.jsonl", "testdata/eval/articles", 0.75, 0.85},
+		// Three short articles written for this project (sport, local
+		// politics, health research) that no rule was tuned on first: a
+		// guard against rules that fit only the sets above. Its questions
+		// give no support sentences.
+		{"general", "testdata/general.jsonl", "testdata/general", 0.85, 0},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
@@ -207,7 +212,7 @@ func TestQuestionSets(t *testing.T) {
 			if acc < set.minAcc {
 				t.Errorf("answer_acc %.3f, want >= %.2f", acc, set.minAcc)
 			}
-			if s1 < set.minS1 {
+			if set.minS1 > 0 && s1 < set.minS1 {
 				t.Errorf("support@1 %.3f, want >= %.2f", s1, set.minS1)
 			}
 		})

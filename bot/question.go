@@ -414,7 +414,8 @@ func (q *parsed) setFocus(words []string) {
 	for i := 0; i+1 < len(words); i++ {
 		if (words[i] == "how" && words[i+1] == "many") || ((words[i] == "which" || words[i] == "what") && i+1 < len(words)) {
 			for j := i + 2; j < len(words) && j < i+5; j++ {
-				if questionNoise[words[j]] || text.IsStop(words[j]) {
+				if questionNoise[words[j]] || text.IsStop(words[j]) || text.IsIrregularVerb(words[j]) ||
+					j > i+2 && (strings.HasSuffix(words[j], "ed") || strings.HasSuffix(words[j], "ing")) {
 					break
 				}
 				q.focus = append(q.focus, text.Base(text.StripPossessive(words[j])))

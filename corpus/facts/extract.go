@@ -224,7 +224,8 @@ func inMention(ms []mention, i int) bool {
 func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	name := m.value
 	if m.role == "" {
-		m.role = roleBefore(s, toks, m.nameFrom)
+		// Before any title: "Its medical director, | Professor James Lin".
+		m.role = roleBefore(s, toks, m.from)
 		if m.role != "" {
 			m.strong = true
 		}

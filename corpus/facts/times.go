@@ -108,7 +108,7 @@ func times(n int, s string, toks []text.Token) []Fact {
 				}
 			}
 			add(from, k)
-		case (w == "last" || w == "next" || w == "this" || w == "coming" || w == "past") && i+1 < len(toks) && (timeUnits[toks[i+1].Lower+"s"] || timeUnits[toks[i+1].Lower]) && !strings.HasSuffix(toks[i+1].Lower, "s"):
+		case (w == "last" || w == "next" || w == "this" || w == "coming" || w == "past") && i+1 < len(toks) && (timeUnits[toks[i+1].Lower+"s"] || timeUnits[toks[i+1].Lower] || seasons[toks[i+1].Lower]) && !strings.HasSuffix(toks[i+1].Lower, "s"):
 			add(i, i+2)
 			i++
 		case w == "today" || w == "yesterday" || w == "tomorrow" || w == "tonight" || w == "recently" || w == "currently":
@@ -119,6 +119,9 @@ func times(n int, s string, toks []text.Token) []Fact {
 	}
 	return out
 }
+
+// seasons can follow "next", "last" and "this".
+var seasons = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "season": true, "term": true, "quarter": true}
 
 // periodWords name a part of a year or month: "the end of March", "the
 // spring of 2006".
