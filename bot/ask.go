@@ -269,7 +269,7 @@ func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 			return f
 		}
 		if f := e.subject(p, c); f != nil {
-			f.bonus -= 0.3
+			f.bonus -= 0.15
 			return f
 		}
 		return nil
@@ -394,8 +394,10 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		switch {
 		case focusHit:
 			b += 0.6
-		case len(p.focus) > 0 && len(unit) > 0:
-			b -= 0.3
+		case len(p.focus) > 0 && len(unit) > 0 && !isPct && !isMoney:
+			// "How many troops will Britain send?" is not answered by
+			// "about 30 countries".
+			continue
 		case len(p.focus) > 0 && (isMoney || isPct) && !p.wantMoney && !p.wantPercent:
 			b -= 0.2
 		}
@@ -745,8 +747,30 @@ func (e *Engine) subject(p *parsed, c *cand) *found {
 		return nil
 	}
 	_, at := e.lx.matchTerm(*verb, c.a)
+	if at > 0 && c.a.words[at].tok.IsCap() {
+		at = -1 // "said" does not meet "United States"
+	}
+	if at <= 0 && isSpeechVerb(verb.word) {
+		// "Who said …" meets "experts … emphasized that …".
+		for i, w := range c.a.words {
+			if i > 0 && !w.tok.IsCap() && isSpeechVerb(w.tok.Lower) {
+				at = i
+				break
+			}
+		}
+	}
 	if at <= 0 {
-		return nil
+		// The verb is paraphrased: the sentence's own subject, up to its
+		// first auxiliary ("European leaders | are eager to …").
+		for i, w := range c.a.words {
+			if i > 0 && isAuxVerb(w.tok.Lower) {
+				at = i + 1
+				break
+			}
+		}
+		if at <= 0 {
+			return nil
+		}
 	}
 	// The words before the verb, less a trailing auxiliary or relative
 	// pronoun ("the Chinese education ministry | who are | expected"),
@@ -760,19 +784,50 @@ func (e *Engine) subject(p *parsed, c *cand) *found {
 	}
 	s := c.a.sent.Text
 	end := c.a.words[k-1].tok.End
-	start := strings.LastIndexAny(s[:end], ",;:") + 1
-	for j := k - 1; j >= 0 && c.a.words[j].tok.Start >= start; j-- {
-		if clauseWord(c.a.words[j].tok.Lower) {
-			start = c.a.words[j].tok.End
-			break
+	// The whole main clause before the verb: "While …, | experts from
+	// nations like the Netherlands, Sweden, and Finland | emphasized".
+	start := 0
+	if opensWithClause(c.a.words[0].tok.Lower) {
+		if i := strings.IndexByte(s[:end], ','); i >= 0 {
+			start = i + 1
+		}
+	}
+	if n := len(strings.Fields(s[start:end])); n == 0 || n > 12 {
+		// Else the words back to the last clause boundary: "with | the
+		// Chinese education ministry | who are expected".
+		start = strings.LastIndexAny(s[:end], ",;:") + 1
+		for j := k - 1; j >= 0 && c.a.words[j].tok.Start >= start; j-- {
+			if clauseWord(c.a.words[j].tok.Lower) {
+				start = c.a.words[j].tok.End
+				break
+			}
 		}
 	}
 	span := strings.TrimSpace(s[start:end])
 	n := len(strings.Fields(span))
-	if n == 0 || n > 8 {
+	if n == 0 || n > 12 || isPronoun(strings.ToLower(span)) {
 		return nil
 	}
 	return &found{text: span, c: c}
+}
+
+// opensWithClause reports a sentence's first word that opens a clause or
+// phrase before the subject: "While …, experts …", "In recent news, …".
+func opensWithClause(w string) bool {
+	switch w {
+	case "while", "although", "though", "in", "on", "after", "before", "when", "if", "as", "because",
+		"since", "despite", "however", "meanwhile", "earlier", "later", "last", "this", "at", "by", "for", "with", "under", "according":
+		return true
+	}
+	return false
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there":
+		return true
+	}
+	return false
 }
 
 func isAuxVerb(w string) bool {
@@ -941,12 +996,20 @@ func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
 	if ans == "" {
 		return nil
 	}
+	switch toks[start].Lower {
+	case "and", "or", "but", "nor", "so", "yet":
+		return nil // the words after a list item are not an answer
+	}
 	return &found{text: ans, c: c, bonus: 0}
 }
 
 // reasonCues introduce a cause or purpose.
 var reasonCues = []string{"because of", "because", "due to", "owing to", "thanks to", "as a result of",
-	"more to do with", "in order to", "so as to", "so that", "caused by", "blamed on", "stems from", "in a bid to", "bid to", "in an effort to", "aimed at", "after"}
+	"more to do with", "in order to", "so as to", "so that", "caused by", "blamed on", "stems from", "in a bid to", "bid to", "in an effort to", "aimed at"}
+
+// weakReasonCues give a cause only after all the question's words: "face
+// challenges | as many countries have reduced …".
+var weakReasonCues = []string{"as", "since", "after"}
 
 // reason answers why: a cause or purpose clause after the question's words.
 func (e *Engine) reason(p *parsed, c *cand) *found {
@@ -1000,7 +1063,8 @@ func (e *Engine) reason(p *parsed, c *cand) *found {
 			return &found{text: ans, c: c, bonus: 0.3}
 		}
 	}
-	// A purpose: "to <verb> …" after the last matched word.
+	// A purpose: "to <verb> …" after the last matched word; else a weak
+	// cue there.
 	last := 0
 	for _, x := range c.pos {
 		if x > last {
@@ -1013,6 +1077,17 @@ func (e *Engine) reason(p *parsed, c *cand) *found {
 		if i := strings.Index(lr, " to "); i >= 0 && i < 40 {
 			if ans := clause(rest[i+1:], 10); ans != "" && len(strings.Fields(ans)) > 1 {
 				return &found{text: ans, c: c, bonus: 0.1}
+			}
+		}
+		for _, at := range []int{c.pos[len(c.pos)-1], last} {
+			rest := s[c.a.words[at].tok.End:]
+			lr := strings.ToLower(rest)
+			for _, cue := range weakReasonCues {
+				if i := strings.Index(lr, " "+cue+" "); i >= 0 && i < 30 {
+					if ans := clause(rest[i+len(cue)+2:], 14); ans != "" {
+						return &found{text: ans, c: c}
+					}
+				}
 			}
 		}
 	}

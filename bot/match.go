@@ -75,6 +75,9 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		first = false
 		a.words = append(a.words, w)
 		a.stems[w.stem] = true
+		if w.place != "" {
+			a.stems[w.place] = true // "Dutch" meets "the Netherlands"
+		}
 		if t.Lower == "not" || t.Lower == "never" || t.Lower == "no" || strings.HasSuffix(t.Lower, "n't") {
 			a.hasNeg = true
 		}
@@ -126,6 +129,9 @@ func (lx *lexicon) matchTerm(t term, a *analysed) (float64, int) {
 	}
 	for _, g := range lx.groups[t.stem] {
 		for i, w := range a.words {
+			if w.cap {
+				continue // a name is no synonym: "States" is not "said"
+			}
 			for _, wg := range w.groups {
 				if wg == g {
 					return 0.85, i

@@ -305,7 +305,7 @@ func contentTerms(toks []text.Token) []term {
 			continue
 		}
 		seen[st] = true
-		out = append(out, term{word: w, stem: st, verb: isAux(after)})
+		out = append(out, term{word: w, stem: st, verb: isAux(after) || after == "who"})
 	}
 	return out
 }
