@@ -27,6 +27,13 @@ func (a *app) handleInteraction(ctx context.Context, s session, i *discordgo.Int
 		slog.String("command", r.Name),
 		slog.String("user_id", r.UserID),
 	)
+	// Handlers' panics are recovered in call; this catches the dispatcher's
+	// own, so that nothing can take the bot down (discordgo recovers none).
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("dispatcher panicked", slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
+		}
+	}()
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		a.autocomplete(ctx, s, i, r, log, start)
@@ -101,11 +108,11 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 	defer cancel()
 	done := make(chan result, 1)
 	go func() {
-		data, err := call(hctx, h, r)
+		data, err := a.work(hctx, h, r)
 		done <- result{data, err}
 	}()
 
-	timer := time.NewTimer(a.deferAfter)
+	timer := time.NewTimer(deferWait(i.ID, a.deferAfter, start))
 	defer timer.Stop()
 	var res result
 	deferred := false
@@ -122,7 +129,9 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 			Data: &discordgo.InteractionResponseData{Flags: flags, AllowedMentions: noMentions()},
 		}, discordgo.WithContext(ctx))
 		if err != nil {
+			// Nothing can be sent for this interaction any more.
 			log.Error("defer failed", slog.Int64("latency_ms", time.Since(start).Milliseconds()), slog.Any("error", err))
+			return
 		}
 		res = <-done
 	}
@@ -215,6 +224,20 @@ func finish(data *discordgo.InteractionResponseData) {
 		data.Content = ellipsis
 	}
 	data.AllowedMentions = noMentions()
+}
+
+// work runs a handler once a worker slot is free. Answering is CPU work;
+// bounding how much runs at once keeps the Go run queue short, so the
+// timers and I/O that acknowledge interactions are not starved under a
+// burst (200 at once on 2 cores).
+func (a *app) work(ctx context.Context, h handlerFunc, r *request) (*discordgo.InteractionResponseData, error) {
+	select {
+	case a.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for a worker: %w", ctx.Err())
+	}
+	defer func() { <-a.slots }()
+	return call(ctx, h, r)
 }
 
 // errPanic marks a recovered panic.

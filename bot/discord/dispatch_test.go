@@ -350,3 +350,30 @@ func TestWhoSaidAndHowManyFixTheKind(t *testing.T) {
 		t.Errorf("how-many asked %+v", q)
 	}
 }
+
+func TestDeferWait(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	id := func(created time.Time) string {
+		return itoa(int((created.UnixMilli() - discordEpoch) << 22))
+	}
+	tests := []struct {
+		name string
+		id   string
+		want time.Duration
+	}{
+		{"just made", id(now), 1500 * time.Millisecond},
+		{"a second on the way", id(now.Add(-time.Second)), 500 * time.Millisecond},
+		{"already late", id(now.Add(-4 * time.Second)), 0},
+		{"from the future: clocks disagree", id(now.Add(time.Minute)), 1500 * time.Millisecond},
+		{"ancient: clocks disagree", id(now.Add(-time.Hour)), 1500 * time.Millisecond},
+		{"not a snowflake", "abc", 1500 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		if got := deferWait(tt.id, 1500*time.Millisecond, now); got != tt.want {
+			t.Errorf("%s: deferWait = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if got, _ := snowflakeTime("175928847299117063"); got.UnixMilli() != 1462015105796 {
+		t.Errorf("snowflakeTime(Discord's example) = %v", got.UnixMilli())
+	}
+}

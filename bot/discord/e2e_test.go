@@ -689,3 +689,34 @@ func TestRunRefusesBadConfig(t *testing.T) {
 		t.Errorf("Run(no token) = %v", err)
 	}
 }
+
+// TestRunFailsFast: a wrong token or an unreachable Discord is an error
+// from Run, at once, without the token in it.
+func TestRunFailsFast(t *testing.T) {
+	srv := discordtest.New(t, discordtest.Options{})
+	for name, vars := range map[string]map[string]string{
+		"wrong token": {"DISCORD_TOKEN": "wrong.token.value", "DISCORD_BASE_URL": srv.URL},
+		"unreachable": {"DISCORD_TOKEN": "some.token.value", "DISCORD_BASE_URL": "http://127.0.0.1:1/"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg, err := ConfigFromEnv(env(vars))
+			if err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- Run(context.Background(), cfg, &stubEngine{}, slog.New(slog.DiscardHandler)) }()
+			select {
+			case err := <-done:
+				if err == nil {
+					t.Fatal("Run = nil")
+				}
+				if strings.Contains(err.Error(), vars["DISCORD_TOKEN"]) {
+					t.Errorf("error shows the token: %v", err)
+				}
+				t.Logf("Run = %v", err)
+			case <-time.After(10 * time.Second):
+				t.Fatal("Run did not fail within 10 s")
+			}
+		})
+	}
+}

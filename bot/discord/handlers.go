@@ -6,6 +6,7 @@ import (
 	"encoding/base32"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -29,6 +30,7 @@ type app struct {
 	commands   map[string]command
 	components map[string]handlerFunc
 	answers    *lru[string, moreState] // questions behind More buttons, by short key
+	slots      chan struct{}           // one per handler allowed to run at once
 	inflight   inflight
 }
 
@@ -50,6 +52,7 @@ func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app 
 		deferAfter: deferAfter,
 		timeout:    timeout,
 		answers:    newLRU[string, moreState](moreStoreSize),
+		slots:      make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 	}
 	a.table = a.commandTable()
 	a.commands = make(map[string]command, len(a.table))

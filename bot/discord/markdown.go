@@ -105,7 +105,10 @@ func highlight(text string, spans [][2]int) string {
 	pos := 0
 	for i := 0; i < len(spans); i++ {
 		start, end := spans[i][0], spans[i][1]
-		for i+1 < len(spans) && spans[i+1][0] == end {
+		// Merge spans that touch or are apart only by spaces: "**Defense
+		// Minister**", not "**Defense** **Minister**".
+		for i+1 < len(spans) && spans[i+1][0] >= end && spans[i+1][1] <= len(text) && end <= len(text) &&
+			strings.TrimSpace(text[end:spans[i+1][0]]) == "" {
 			end = spans[i+1][1]
 			i++
 		}

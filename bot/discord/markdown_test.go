@@ -70,6 +70,8 @@ func TestHighlight(t *testing.T) {
 		{"one word", [][2]int{{4, 9}}, "The **force** could have 10,000 to 30,000 troops."},
 		{"touching merged", [][2]int{{4, 9}, {9, 15}}, "The **force could** have 10,000 to 30,000 troops."},
 		{"out of range skipped", [][2]int{{40, 400}}, text},
+		{"apart by a space merged", [][2]int{{4, 9}, {10, 15}}, "The **force could** have 10,000 to 30,000 troops."},
+		{"apart by a word kept apart", [][2]int{{4, 9}, {16, 20}}, "The **force** could **have** 10,000 to 30,000 troops."},
 		{"overlap skipped", [][2]int{{4, 9}, {5, 7}}, "The **force** could have 10,000 to 30,000 troops."},
 		{"empty skipped", [][2]int{{4, 4}}, text},
 	}

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"log/slog"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -48,13 +49,18 @@ func (a *app) handleMessage(ctx context.Context, s session, botID string, m *dis
 		slog.String("channel_id", m.ChannelID),
 		slog.String("command", "mention"),
 	)
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("message handler panicked", slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
+		}
+	}()
 	text := stripMentions(m.Content, botID)
 	var res result
 	if text == "" {
 		res.data = notice(msgMentionHelp)
 	} else {
 		hctx, cancel := context.WithTimeout(ctx, a.timeout)
-		res.data, res.err = call(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
+		res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
 			return a.answer(ctx, bot.Question{Text: text})
 		}, nil)
 		cancel()

@@ -54,7 +54,9 @@ func renderAnswer(a *bot.Answer, moreID string) *discordgo.InteractionResponseDa
 	if lines := factLines(a.Facts); len(lines) > 0 && !a.NoAnswer {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Facts used", Value: truncateLines(lines, maxFieldValue)})
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: answerFooter(a)}
+	if footer := answerFooter(a); footer != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
+	}
 
 	var buttons []discordgo.MessageComponent
 	if moreID != "" && len(a.Sentences) > 0 {
@@ -77,11 +79,14 @@ func answerFooter(a *bot.Answer) string {
 	if conf > 1 {
 		conf = 1
 	}
-	s := fmt.Sprintf("Confidence %d%%", int(math.Round(conf*100)))
-	if kind != "" {
-		s += " · " + kind + " question"
+	var parts []string
+	if !a.NoAnswer {
+		parts = append(parts, fmt.Sprintf("Confidence %d%%", int(math.Round(conf*100))))
 	}
-	return s
+	if kind != "" {
+		parts = append(parts, kind+" question")
+	}
+	return strings.Join(parts, " · ")
 }
 
 // citationField shows one sentence, quoted, under its article title and
@@ -112,7 +117,9 @@ func factLines(fs []facts.Fact) []string {
 	return lines
 }
 
-func factLine(f facts.Fact) string {
+// factBody shows a fact: a person with their role, a quote with its
+// speaker, a number with what it counts, a place or date.
+func factBody(f facts.Fact) string {
 	text := oneLine(f.Text)
 	value := oneLine(f.Value)
 	if value == "" {
@@ -132,8 +139,8 @@ func factLine(f facts.Fact) string {
 		}
 	case facts.KindQuantity:
 		s = bold(text)
-		if f.Role != "" {
-			s += " " + escape(oneLine(f.Role))
+		if role := oneLine(f.Role); role != "" && !strings.Contains(strings.ToLower(text), strings.ToLower(role)) {
+			s += " " + escape(role)
 		}
 	default:
 		s = bold(value)
@@ -141,6 +148,12 @@ func factLine(f facts.Fact) string {
 			s += " (“" + escape(text) + "”)"
 		}
 	}
+	return s
+}
+
+// factLine shows a fact with its kind and sentence number.
+func factLine(f facts.Fact) string {
+	s := factBody(f)
 	if s == "" {
 		return ""
 	}
@@ -253,15 +266,34 @@ func renderFacts(title string, fs []facts.Fact) *discordgo.InteractionResponseDa
 		if len(group) == 0 {
 			continue
 		}
-		lines := make([]string, 0, len(group))
+		// The kind is the field's name; a fact found in several sentences
+		// is one line that lists them.
+		var bodies []string
+		where := map[string][]string{}
 		for _, f := range group {
-			// The kind is the field's name; the line needn't repeat it.
-			l := factLine(f)
-			l = strings.TrimPrefix(l, kindLabel(f.Kind)+": ")
-			lines = append(lines, "• "+l)
+			b := factBody(f)
+			if b == "" {
+				continue
+			}
+			if _, seen := where[b]; !seen {
+				bodies = append(bodies, b)
+			}
+			if f.Sentence > 0 {
+				where[b] = append(where[b], strconv.Itoa(f.Sentence))
+			} else if where[b] == nil {
+				where[b] = []string{}
+			}
+		}
+		lines := make([]string, 0, len(bodies))
+		for _, b := range bodies {
+			l := "• " + b
+			if ns := slices.Compact(where[b]); len(ns) > 0 {
+				l += " · s. " + strings.Join(ns, ", ")
+			}
+			lines = append(lines, l)
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  fmt.Sprintf("%s (%d)", kindPlural(k), len(group)),
+			Name:  fmt.Sprintf("%s (%d)", kindPlural(k), len(bodies)),
 			Value: truncateLines(lines, maxFieldValue),
 		})
 	}

@@ -157,6 +157,27 @@ func TestRenderOthersFit(t *testing.T) {
 	}
 }
 
+func TestRenderFactsGroupsRepeats(t *testing.T) {
+	fs := []facts.Fact{
+		{Kind: facts.KindPlace, Text: "Ukraine", Value: "Ukraine", Sentence: 1},
+		{Kind: facts.KindPlace, Text: "Ukraine", Value: "Ukraine", Sentence: 2},
+		{Kind: facts.KindPlace, Text: "Ukrainian", Value: "Ukraine", Sentence: 7},
+		{Kind: facts.KindQuantity, Text: "10,000 to 30,000 troops", Role: "troops", Sentence: 13},
+	}
+	data := renderFacts("", fs)
+	var got []string
+	for _, f := range data.Embeds[0].Fields {
+		got = append(got, f.Name+": "+f.Value)
+	}
+	want := []string{
+		"Numbers (1): • **10,000 to 30,000 troops** · s. 13",
+		"Places (2): • **Ukraine** · s. 1, 2\n• **Ukraine** (“Ukrainian”) · s. 7",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 func TestRenderSearchBold(t *testing.T) {
 	data := renderSearch("troops", []bot.Match{{Citation: stubCitations[0], Spans: [][2]int{{38, 44}}}})
 	got := data.Embeds[0].Fields[0].Value

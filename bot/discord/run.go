@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -56,6 +57,7 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 		return redactError(fmt.Errorf("discord: new session: %w", err), cfg.Token)
 	}
 	s.LogLevel = discordgoLevel(cfg.LogLevel)
+	s.Client = httpClient()
 	s.Identify.Intents = cfg.Intents()
 	s.StateEnabled = false // the bot needs no guild cache; READY is still kept
 	s.ShouldReconnectVoiceOnSessionError = false
@@ -94,6 +96,16 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	log.Info("shutting down")
 	a.shutdown(s, stopWork, log)
 	return nil
+}
+
+// httpClient is discordgo's client with connections kept for reuse: a
+// burst of interactions is answered over pooled connections, not a new
+// one per response.
+func httpClient() *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConns = 256
+	tr.MaxIdleConnsPerHost = 128
+	return &http.Client{Timeout: 20 * time.Second, Transport: tr}
 }
 
 // register adds the gateway event handlers. discordgo runs each in its own

@@ -90,10 +90,9 @@ type payload struct {
 	T  *string         `json:"t"`
 }
 
-var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
-
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
-	ws, err := upgrader.Upgrade(w, r, nil)
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	ws, err := up.Upgrade(w, r, nil)
 	if err != nil {
 		return
 	}
@@ -270,7 +269,7 @@ func (s *Server) Dispatch(event string, data any) error {
 	sess := s.gw.live
 	s.mu.Unlock()
 	if sess == nil {
-		return errors.New("discordtest: dispatch: no gateway session: has the bot identified?")
+		return fmt.Errorf("discordtest: dispatch %s: %w (has the bot identified?)", event, ErrNoSession)
 	}
 	sess.sendMu.Lock()
 	defer sess.sendMu.Unlock()

@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -108,7 +109,7 @@ type Server struct {
 	byToken      map[string]*interaction
 	commands     map[string]string // command name -> registered ID
 	gw           gateway
-	nextID       uint64
+	lastID       uint64
 }
 
 // New starts a fake Discord and stops it when the test ends.
@@ -125,7 +126,6 @@ func New(tb testing.TB, opts Options) *Server {
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
 		commands:     map[string]string{},
-		nextID:       900000000000000000,
 	}
 	s.BotUserID = s.AppID
 	if s.heartbeat <= 0 {
@@ -171,10 +171,19 @@ func or(v, def string) string {
 	return v
 }
 
-// newID returns a fresh snowflake-shaped ID. Call with s.mu held.
+// discordEpoch is the start of Discord's snowflake clock, in Unix ms.
+const discordEpoch = 1420070400000
+
+// newID returns a fresh snowflake: its top bits are the time it was made,
+// as Discord's are, so a bot can tell an interaction's age. Call with s.mu
+// held.
 func (s *Server) newID() string {
-	s.nextID++
-	return strconv.FormatUint(s.nextID, 10)
+	id := uint64(time.Now().UnixMilli()-discordEpoch) << 22
+	if id <= s.lastID {
+		id = s.lastID + 1
+	}
+	s.lastID = id
+	return strconv.FormatUint(id, 10)
 }
 
 func randomToken() string {
@@ -242,16 +251,17 @@ func (s *Server) handle(mux *http.ServeMux, route string, h restHandler) {
 	})
 }
 
-// needsAuth reports whether a route needs the bot token: interaction
-// callbacks and webhooks are authorised by the interaction token instead.
+// needsAuth reports whether a route needs the bot token: GET /gateway
+// needs none, and interaction callbacks and webhooks are authorised by the
+// interaction token instead.
 func needsAuth(route string) bool {
-	return !strings.Contains(route, "/interactions/") && !strings.Contains(route, "/webhooks/")
+	return route != RouteGateway && !strings.Contains(route, "/interactions/") && !strings.Contains(route, "/webhooks/")
 }
 
 // rateLimited writes Discord's 429 headers and returns its 429 body.
 func rateLimited(w http.ResponseWriter, after time.Duration) any {
 	secs := after.Seconds()
-	w.Header().Set("Retry-After", strconv.Itoa(int(after.Round(time.Second)/time.Second)+1))
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(secs))))
 	w.Header().Set("X-RateLimit-Limit", "5")
 	w.Header().Set("X-RateLimit-Remaining", "0")
 	w.Header().Set("X-RateLimit-Reset-After", strconv.FormatFloat(secs, 'f', 3, 64))
@@ -281,13 +291,14 @@ func (s *Server) Requests() []*Request {
 }
 
 // WaitRequest waits until a recorded request satisfies match and returns
-// the first that does.
+// the first that does. match sees each request once, in order.
 func (s *Server) WaitRequest(ctx context.Context, match func(*Request) bool) (*Request, error) {
 	var found *Request
+	next := 0 // requests before next have been looked at
 	err := s.waitFor(ctx, func() bool {
-		for _, r := range s.requests {
-			if match(r) {
-				found = r
+		for ; next < len(s.requests); next++ {
+			if match(s.requests[next]) {
+				found = s.requests[next]
 				return true
 			}
 		}
