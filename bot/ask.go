@@ -236,8 +236,11 @@ func (e *Engine) namesHold(p *parsed, c *cand) bool {
 }
 
 // isName reports whether a question term is a name in the article: a word
-// it writes only with a capital.
+// of a person's, place's or body's name that it writes only with a capital.
 func (e *Engine) isName(t term, d *articleData) bool {
+	if !d.names[t.stem] {
+		return false // "State" in "Secretary of State" names no one
+	}
 	seen := false
 	for _, a := range d.sents {
 		for _, w := range a.words {

@@ -31,15 +31,26 @@ type Engine struct {
 type articleData struct {
 	art   *corpus.Article
 	sents []*analysed
+	names map[string]bool // stems of the words that name people, places and bodies
 }
 
 // New returns an engine over c, finding sentences with idx.
 func New(c *corpus.Corpus, idx Searcher) *Engine {
 	e := &Engine{corpus: c, idx: idx, lx: newLexicon(), articles: map[string]*articleData{}}
 	for _, a := range c.Articles {
-		d := &articleData{art: a}
+		d := &articleData{art: a, names: map[string]bool{}}
 		for i := range a.Sentences {
 			d.sents = append(d.sents, e.lx.analyse(&a.Sentences[i]))
+			for _, f := range a.Sentences[i].Facts {
+				if f.Kind != facts.KindPerson && f.Kind != facts.KindPlace && f.Kind != facts.KindOrg {
+					continue
+				}
+				for _, t := range text.Tokenize(f.Text + " " + f.Value) {
+					if t.Word && t.IsCap() {
+						d.names[text.Base(t.Bare())] = true
+					}
+				}
+			}
 		}
 		e.articles[a.ID] = d
 	}

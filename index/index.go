@@ -1,47 +1,47 @@
 // Package index is articlebot's full-text index of sentences, on Bleve. It is
 // the only package that imports Bleve.
+//
+// Every sentence of the corpus is one document, with its text analysed as
+// English (stemmed, stop words dropped, general English synonyms expanded at
+// query time), the same text again for phrase queries, its article ID as a
+// keyword for filtering, and the names, speakers, places, organisations and
+// fact kinds found in it. The index is a scorch index, in memory or on
+// disk, scored with BM25.
 package index
 
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/articlebot/articlebot/corpus"
-	"github.com/articlebot/articlebot/corpus/facts"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
-// schemaVersion changes whenever the mapping or the documents change shape;
-// an index on disk with another version is rebuilt.
-const schemaVersion = "3"
-
-const (
-	synonymSource     = "general-english"
-	synonymCollection = "synonyms"
-	keySchema         = "articlebot.schema"
-	keyFingerprint    = "articlebot.fingerprint"
-)
-
-// Options says where the index lives.
+// Options says where the index lives and how it matches words.
 type Options struct {
 	// Dir, when set, keeps the index on disk there, reused across runs and
 	// rebuilt when the corpus (or the index schema) changes. Empty: in memory.
 	Dir string
+
+	// Synonyms are groups of words or phrases that mean the same; a query
+	// for one finds the others. Nil means text.Synonyms(), the list answering uses too; an empty,
+	// non-nil slice turns synonyms off.
+	Synonyms [][]string
 }
 
 // Query is a search for sentences. User text goes in Text and Phrases and
@@ -65,322 +65,294 @@ type Hit struct {
 // Index is a searchable index of a corpus's sentences. It is safe for
 // concurrent use.
 type Index struct {
-	bi      bleve.Index
-	rebuilt bool
+	bi       bleve.Index
+	c        *corpus.Corpus
+	analyzer analysis.Analyzer // the text field's analyzer
+	syn      *synonyms
+	rebuilt  bool
+
+	closeOnce sync.Once // Bleve's scorch panics when closed twice
+	closeErr  error
 }
 
-// document is what is indexed of one sentence.
-type document struct {
-	Text    string `json:"text"`
-	Article string `json:"article"`
-	People  string `json:"people"`
-	Places  string `json:"places"`
-	Kinds   string `json:"kinds"`
-}
-
-func newMapping() (*mapping.IndexMappingImpl, error) {
-	m := bleve.NewIndexMapping()
-	m.ScoringModel = "bm25"
-	if err := m.AddSynonymSource(synonymSource, map[string]interface{}{
-		"collection": synonymCollection,
-		"analyzer":   en.AnalyzerName,
-	}); err != nil {
-		return nil, fmt.Errorf("index: synonym source: %w", err)
-	}
-	words := bleve.NewTextFieldMapping()
-	words.Analyzer = en.AnalyzerName
-	words.IncludeTermVectors = true
-	words.Store = false
-	words.SynonymSource = synonymSource
-	names := bleve.NewTextFieldMapping()
-	names.Analyzer = en.AnalyzerName
-	names.Store = false
-	keyword := bleve.NewKeywordFieldMapping()
-	keyword.Store = false
-
-	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt("text", words)
-	doc.AddFieldMappingsAt("people", names)
-	doc.AddFieldMappingsAt("places", names)
-	doc.AddFieldMappingsAt("article", keyword)
-	doc.AddFieldMappingsAt("kinds", keyword)
-	m.DefaultMapping = doc
-	m.DefaultAnalyzer = en.AnalyzerName
-	m.IndexDynamic = false
-	m.StoreDynamic = false
-	return m, nil
-}
+// batchSize is how many sentences go in one batch write.
+const batchSize = 5000
 
 // Open builds (or, with Options.Dir, reopens or rebuilds) the index of c.
+// On disk, an index whose schema version and corpus fingerprint match is
+// reused; any other is rebuilt in a temporary folder next to Dir and
+// renamed into place.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
-	fp := fingerprint(c)
-	if opts.Dir == "" {
-		bi, err := build(ctx, "", c, fp)
-		if err != nil {
-			return nil, err
-		}
-		return &Index{bi: bi, rebuilt: true}, nil
+	if c == nil {
+		return nil, errors.New("index: open: no corpus")
 	}
-	if bi, err := bleve.Open(opts.Dir); err == nil {
-		schema, _ := bi.GetInternal([]byte(keySchema))
-		have, _ := bi.GetInternal([]byte(keyFingerprint))
-		if string(schema) == schemaVersion && string(have) == fp {
-			return &Index{bi: bi}, nil
-		}
-		if err := bi.Close(); err != nil {
-			return nil, fmt.Errorf("index: close stale index %s: %w", opts.Dir, err)
-		}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index: open: %w", err)
 	}
-	// Build next to the target and rename into place, so that a crash
-	// never leaves a half-built index where a good one is looked for.
-	parent := filepath.Dir(filepath.Clean(opts.Dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("index: create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".articlebot-index-*")
-	if err != nil {
-		return nil, fmt.Errorf("index: temporary folder: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	path := filepath.Join(tmp, "index")
-	bi, err := build(ctx, path, c, fp)
-	if err != nil {
-		return nil, err
-	}
-	if err := bi.Close(); err != nil {
-		return nil, fmt.Errorf("index: close new index: %w", err)
-	}
-	if err := os.RemoveAll(opts.Dir); err != nil {
-		return nil, fmt.Errorf("index: remove stale index %s: %w", opts.Dir, err)
-	}
-	if err := os.Rename(path, opts.Dir); err != nil {
-		return nil, fmt.Errorf("index: move index into %s: %w", opts.Dir, err)
-	}
-	bi, err = bleve.Open(opts.Dir)
-	if err != nil {
-		return nil, fmt.Errorf("index: open %s: %w", opts.Dir, err)
-	}
-	return &Index{bi: bi, rebuilt: true}, nil
-}
-
-// Rebuilt reports whether Open built the index rather than reusing one on
-// disk.
-func (ix *Index) Rebuilt() bool { return ix.rebuilt }
-
-// build indexes every sentence of c, in batches, at path ("" in memory).
-func build(ctx context.Context, path string, c *corpus.Corpus, fp string) (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
 	}
+	a := m.AnalyzerNamed(textAnalyzer)
+	if a == nil {
+		return nil, fmt.Errorf("index: open: analyzer %s missing", textAnalyzer)
+	}
+	groups := opts.Synonyms
+	if groups == nil {
+		groups = text.Synonyms()
+	}
+	syn := newSynonyms(groups, a)
+	fp := fingerprint(c, groups)
+	ix := &Index{c: c, analyzer: a, syn: syn}
+
+	if opts.Dir == "" {
+		bi, err := build(ctx, "", m, c, syn, fp)
+		if err != nil {
+			return nil, err
+		}
+		ix.bi, ix.rebuilt = bi, true
+		return ix, nil
+	}
+
+	dir := filepath.Clean(opts.Dir)
+	bi, err := reuse(dir, fp)
+	if err != nil {
+		return nil, err
+	}
+	if bi != nil {
+		ix.bi = bi
+		return ix, nil
+	}
+	if err := checkReplaceable(dir); err != nil {
+		return nil, err
+	}
+	if err := rebuild(ctx, dir, m, c, syn, fp); err != nil {
+		return nil, err
+	}
+	bi, err = openDisk(dir)
+	if err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	ix.bi, ix.rebuilt = bi, true
+	return ix, nil
+}
+
+// openDisk opens the index at dir, waiting a little for another process
+// that holds it (Bleve would wait forever).
+func openDisk(dir string) (bleve.Index, error) {
+	return bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
+}
+
+// reuse opens the index at dir when it was built by this schema from the
+// corpus with fingerprint fp. It returns nil, nil when there is no such
+// index (none, a damaged one, or another), and an error only when the
+// index is held by another process: that one must not be replaced.
+func reuse(dir, fp string) (bleve.Index, error) {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return nil, nil
+	}
+	bi, err := openDisk(dir)
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("index: open %s: in use by another process: %w", dir, err)
+	}
+	if err != nil {
+		return nil, nil
+	}
+	schema, err1 := bi.GetInternal([]byte(keySchema))
+	have, err2 := bi.GetInternal([]byte(keyFingerprint))
+	if err1 != nil || err2 != nil || string(schema) != schemaVersion || string(have) != fp {
+		bi.Close()
+		return nil, nil
+	}
+	return bi, nil
+}
+
+// checkReplaceable refuses to replace dir unless it is missing, empty, or
+// a Bleve index: a mistyped path must never cost someone a folder.
+func checkReplaceable(dir string) error {
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("index: open %s: not a folder", dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("index: open %s: folder is not empty and holds no index; not replacing it", dir)
+	}
+	return nil
+}
+
+// rebuild builds the index of c in a temporary folder next to dir and
+// renames it into place, so that a crash or a cancelled build never leaves
+// a half-built index where a good one is looked for.
+func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, syn *synonyms, fp string) error {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("index: create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("index: temporary folder for %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp)
+	fresh := filepath.Join(tmp, "new")
+	bi, err := build(ctx, fresh, m, c, syn, fp)
+	if err != nil {
+		return err
+	}
+	if err := bi.Close(); err != nil {
+		return fmt.Errorf("index: close new index of %s: %w", dir, err)
+	}
+	old := filepath.Join(tmp, "old")
+	hadOld := false
+	if err := os.Rename(dir, old); err == nil {
+		hadOld = true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("index: move old index %s aside: %w", dir, err)
+	}
+	if err := os.Rename(fresh, dir); err != nil {
+		if hadOld {
+			_ = os.Rename(old, dir)
+		}
+		return fmt.Errorf("index: move new index into %s: %w", dir, err)
+	}
+	return nil
+}
+
+// build indexes every sentence of c, in batches, at path ("" in memory).
+func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, syn *synonyms, fp string) (bleve.Index, error) {
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
-		return nil, fmt.Errorf("index: create: %w", err)
+		return nil, fmt.Errorf("index: create %s: %w", where(path), err)
 	}
 	fail := func(err error) (bleve.Index, error) {
 		bi.Close()
 		return nil, err
 	}
 	b := bi.NewBatch()
-	for i, g := range text.Synonyms() {
-		if err := b.IndexSynonym("syn-"+strconv.Itoa(i), synonymCollection, &bleve.SynonymDefinition{Synonyms: g}); err != nil {
-			return fail(fmt.Errorf("index: synonyms: %w", err))
+	// Synonym documents have no "/" in their IDs: never taken for a sentence.
+	for i, g := range syn.definitions() {
+		if err := b.IndexSynonym("synonym-group-"+strconv.Itoa(i), synonymCollection, &bleve.SynonymDefinition{Synonyms: g}); err != nil {
+			return fail(fmt.Errorf("index: add synonyms %q: %w", g, err))
 		}
 	}
 	for _, a := range c.Articles {
-		if err := ctx.Err(); err != nil {
-			return fail(fmt.Errorf("index: build: %w", err))
+		if a == nil {
+			continue
 		}
-		for _, s := range a.Sentences {
-			if err := b.Index(docID(a.ID, s.Index), toDocument(s)); err != nil {
-				return fail(fmt.Errorf("index: add %s sentence %d: %w", a.ID, s.Index, err))
+		for i := range a.Sentences {
+			if err := b.Index(docID(a.ID, i+1), toDocument(a.ID, &a.Sentences[i])); err != nil {
+				return fail(fmt.Errorf("index: add %s sentence %d: %w", a.ID, i+1, err))
 			}
-		}
-		if b.Size() >= 2000 {
-			if err := bi.Batch(b); err != nil {
-				return fail(fmt.Errorf("index: write batch: %w", err))
+			if b.Size() >= batchSize {
+				if err := ctx.Err(); err != nil {
+					return fail(fmt.Errorf("index: build %s: %w", where(path), err))
+				}
+				if err := bi.Batch(b); err != nil {
+					return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
+				}
+				b.Reset()
 			}
-			b.Reset()
 		}
 	}
+	// The version and fingerprint go in the last batch: an index that has
+	// them is complete.
 	b.SetInternal([]byte(keySchema), []byte(schemaVersion))
 	b.SetInternal([]byte(keyFingerprint), []byte(fp))
+	if err := ctx.Err(); err != nil {
+		return fail(fmt.Errorf("index: build %s: %w", where(path), err))
+	}
 	if err := bi.Batch(b); err != nil {
-		return fail(fmt.Errorf("index: write batch: %w", err))
+		return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
 	}
 	return bi, nil
 }
 
+func where(path string) string {
+	if path == "" {
+		return "in memory"
+	}
+	return path
+}
+
+// docID is the document ID of sentence n (1-based) of an article.
 func docID(article string, n int) string { return article + "/" + strconv.Itoa(n) }
 
+// parseID splits a document ID into article and sentence number.
 func parseID(id string) (string, int, bool) {
-	i := strings.LastIndexByte(id, '/')
-	if i < 0 {
-		return "", 0, false
-	}
-	n, err := strconv.Atoi(id[i+1:])
-	return id[:i], n, err == nil
-}
-
-func toDocument(s corpus.Sentence) document {
-	d := document{Text: s.Text, Article: s.Article}
-	var people, places, kinds []string
-	seen := map[facts.Kind]bool{}
-	for _, f := range s.Facts {
-		switch f.Kind {
-		case facts.KindPerson:
-			people = append(people, f.Value)
-		case facts.KindQuote:
-			people = append(people, f.Speaker)
-		case facts.KindPlace, facts.KindOrg:
-			places = append(places, f.Value)
-		}
-		if !seen[f.Kind] {
-			seen[f.Kind] = true
-			kinds = append(kinds, string(f.Kind))
+	for i := len(id) - 1; i >= 0; i-- {
+		if id[i] == '/' {
+			n, err := strconv.Atoi(id[i+1:])
+			return id[:i], n, err == nil && n > 0
 		}
 	}
-	d.People = strings.Join(people, "; ")
-	d.Places = strings.Join(places, "; ")
-	d.Kinds = strings.Join(kinds, " ")
-	return d
+	return "", 0, false
 }
 
-// fingerprint identifies a corpus's indexed content.
-func fingerprint(c *corpus.Corpus) string {
+// fingerprint identifies what the index of c holds: every article ID,
+// every sentence's text and fact fields, and the synonym groups.
+func fingerprint(c *corpus.Corpus, groups [][]string) string {
 	h := sha256.New()
-	for _, a := range c.Articles {
-		fmt.Fprintf(h, "%s\x00%d\x00", a.ID, len(a.Sentences))
-		for _, s := range a.Sentences {
-			d := toDocument(s)
-			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Text, d.People, d.Places, d.Kinds)
+	put := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	putList := func(tag string, l []string) {
+		put(tag)
+		put(strconv.Itoa(len(l)))
+		for _, s := range l {
+			put(s)
 		}
 	}
-	for _, g := range text.Synonyms() {
-		fmt.Fprintf(h, "%s\x00", strings.Join(g, "|"))
+	for _, a := range c.Articles {
+		if a == nil {
+			continue
+		}
+		put("article")
+		put(a.ID)
+		put(strconv.Itoa(len(a.Sentences)))
+		for i := range a.Sentences {
+			d := toDocument(a.ID, &a.Sentences[i])
+			put(d.Text)
+			putList("people", d.People)
+			putList("speaker", d.Speaker)
+			putList("places", d.Places)
+			putList("orgs", d.Orgs)
+			putList("kinds", d.Kinds)
+		}
+	}
+	for _, g := range groups {
+		putList("synonyms", g)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// maxQueryWords bounds the words of a query: a paragraph pasted as a
-// question still searches, on its first words.
-const maxQueryWords = 64
+// Rebuilt reports whether Open built the index rather than reusing one on
+// disk.
+func (ix *Index) Rebuilt() bool { return ix != nil && ix.rebuilt }
 
-// Search runs q.
-func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
-	words := queryWords(q.Text)
-	if len(words) == 0 && len(q.Phrases) == 0 {
-		return nil, nil
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 10
-	}
-	var should []query.Query
-	if len(words) > 0 {
-		mq := bleve.NewMatchQuery(strings.Join(words, " "))
-		mq.SetField("text")
-		mq.SetOperator(query.MatchQueryOperatorOr)
-		should = append(should, mq)
-		nq := bleve.NewMatchQuery(strings.Join(words, " "))
-		nq.SetField("people")
-		nq.SetBoost(0.5)
-		should = append(should, nq)
-	}
-	for _, p := range q.Phrases {
-		pw := queryWords(p)
-		if len(pw) < 2 {
-			continue
-		}
-		pq := bleve.NewMatchPhraseQuery(strings.Join(pw, " "))
-		pq.SetField("text")
-		pq.SetBoost(2)
-		should = append(should, pq)
-	}
-	var root query.Query = bleve.NewDisjunctionQuery(should...)
-	if q.Article != "" {
-		tq := bleve.NewTermQuery(q.Article)
-		tq.SetField("article")
-		root = bleve.NewConjunctionQuery(root, tq)
-	}
-	req := bleve.NewSearchRequestOptions(root, limit, 0, false)
-	if q.Highlight {
-		req.IncludeLocations = true
-	}
-	res, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: search %q: %w", clip(q.Text), err)
-	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		article, n, ok := parseID(h.ID)
-		if !ok {
-			continue
-		}
-		hit := Hit{Article: article, Sentence: n, Score: h.Score}
-		if q.Highlight {
-			hit.Spans = spans(h.Locations["text"])
-		}
-		hits = append(hits, hit)
-	}
-	return hits, nil
-}
-
-// queryWords splits user text into plain words: letters and digits only,
-// so nothing in it can act as query syntax.
-func queryWords(s string) []string {
-	var out []string
-	for _, t := range text.Tokenize(text.Clean(s)) {
-		if !t.Word {
-			continue
-		}
-		w := strings.Map(func(r rune) rune {
-			if r == '\'' || r == '’' || r == '.' || r == ',' || r == '-' || r == '&' || r == '/' || r == '%' {
-				return ' '
-			}
-			return r
-		}, t.Text)
-		out = append(out, strings.Fields(w)...)
-		if len(out) >= maxQueryWords {
-			return out[:maxQueryWords]
-		}
-	}
-	return out
-}
-
-// spans turns term locations into sorted, merged byte ranges.
-func spans(tl search.TermLocationMap) [][2]int {
-	var out [][2]int
-	for _, locs := range tl {
-		for _, l := range locs {
-			out = append(out, [2]int{int(l.Start), int(l.End)})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	merged := out[:0]
-	for _, s := range out {
-		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
-			if s[1] > merged[n-1][1] {
-				merged[n-1][1] = s[1]
-			}
-			continue
-		}
-		merged = append(merged, s)
-	}
-	return merged
-}
-
-func clip(s string) string {
-	if len(s) > 80 {
-		return s[:80] + "…"
-	}
-	return s
-}
-
-// Close releases the index.
+// Close releases the index. Closing twice is not an error.
 func (ix *Index) Close() error {
-	if err := ix.bi.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
-		return fmt.Errorf("index: close: %w", err)
+	if ix == nil || ix.bi == nil {
+		return nil
 	}
-	return nil
+	ix.closeOnce.Do(func() {
+		if err := ix.bi.Close(); err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
+			ix.closeErr = fmt.Errorf("index: close: %w", err)
+		}
+	})
+	return ix.closeErr
 }

@@ -3,65 +3,95 @@ package text
 import "strings"
 
 // synonymGroups are sets of general English words and phrases that news
-// writers and readers use for one another. The index expands queries with
-// them and answering matches question words to sentence words with them.
-const synonymGroups = `troops|soldiers|forces|personnel
-defense|defence
-united states|us|u.s.|usa|america|american|americans
-britain|uk|u.k.|united kingdom|british
-percent|per cent|percentage|%
-shops|stores|retailers|shopping|shoppers
-boss|chief executive|chief|head|chairman|leader|director|president
-cash|money|funding|funds|investment
-film|movie|films|movies
-firm|company|business
-cut|reduce|lower|drop|fall|dip|decrease|shrink
-rise|raise|increase|go up|grow|boost
-buy|purchase
-sell|retail
-price|cost|prices|costs|priced|sale|retail for
-forecast|forecasts|expected|predicted|estimated|anticipated|expect|predict
-fast|rapid|quick|quickly|rapidly
-slump|drop|decline|fall|dip|slide
-completely|absolutely|totally|entirely|utterly
-rammed|mobbed|packed|crowded|heaving|busy
-vital|essential|key|crucial
-start|begin|launch
-end|finish|close|shut|wrap up
-meeting|talks|summit
-country|nation
-say|said|remark|state|stress|claim|warn|argue|add|note
-plan|proposal|plans|proposals
-phone|mobile|handset
-car|vehicle
-app|application|program
-sales|takings|revenue|turnover
-worker|employee|staff
-kid|child|children
-mum|mother
-dad|father
+// writers and readers use for one another: spelling variants, British and
+// American words, short and long names of countries and bodies, irregular
+// forms a stemmer cannot join, and plain synonyms. The index expands
+// queries with them and answering matches question words to sentence words
+// with them. No word stands in two groups, and nothing here is a name or a
+// figure from any one article.
+const synonymGroups = `troops|soldiers
+defence|defense
+offence|offense
+licence|license
+programme|program
+centre|center
+colour|color
+labour|labor
+favour|favor
+organisation|organization
+realise|realize
+recognise|recognize
+criticise|criticize
+apologise|apologize
+US|U.S.|USA|United States|America|American|Americans
+UK|U.K.|Britain|British|United Kingdom|Great Britain
+EU|European Union
+UN|United Nations
+percent|per cent|percentage
+shops|stores|shopping
+boss|chief executive|chief|CEO|chairman|head
+cash|money|funding|funds
+film|movie
+firm|company
+purchase|buy|bought
+sell|sold|retail
+price|cost|priced
+rise|raise|increase|go up|grow|grew|grown|boost|climb
+fall|fell|fallen|drop|decline|dip|slump|slide|decrease
+cut|reduce|lower|shrink
+start|begin|began|begun|launch
+finish|end|wrap up|close|shut
+talks|negotiations
+government|govt
+say|says|said|remark|argue
+tell|told
+win|won
+lose|lost
+pay|paid
+meet|met|meeting|summit
+lead|led
+hold|held
+spend|spent
+build|built
+speak|spoke|spoken|spokesman|spokeswoman|spokesperson
+children|child|kids|kid
+mother|mum|mom
+father|dad
 doctor|physician
+worker|employee|staff
+phone|handset|mobile phone|cellphone
+car|vehicle
+lorry|truck
+petrol|gasoline
+holiday|vacation
+motorway|highway
+railway|railroad
+football|soccer
+TV|television
+online|internet|web
+app|application
+profit|profits|earnings
+revenue|turnover|takings|sales
+vital|essential|key|crucial
+deploy|send|sent
+run|manage|direct|director
+edit|editor
+own|owner|owned
+founded|founder
 weekly|week|a week
 monthly|month|a month
 yearly|annual|year
 daily|day|a day
 election|vote|poll
 job|post|role|position
-minister|minster
-profit|profits|earnings
-deploy|send
-lead|led|head|chair
-run|manage|head|direct|director|runs
-speak|spokesman|spokeswoman|spokesperson
-edit|editor
-own|owner|owned
-founded|founder
-tsunami|disaster
-ticket|tickets|admission
-online|internet|web
+ticket|admission
 delayed|pushed back|postponed|put back
-lib dem|liberal democrat|liberal democrats
-tory|tories|conservative|conservatives`
+forecast|expected|predicted|estimated|anticipated
+fast|rapid|quick|quickly|rapidly
+completely|absolutely|totally|entirely|utterly
+crowded|packed|mobbed|rammed|heaving
+country|nation
+plan|proposal`
 
 // Synonyms returns the synonym groups, each a list of lower-case words or
 // phrases.
