@@ -30,20 +30,12 @@ type found struct {
 // Ask answers a question from the articles. When they don't say, the
 // answer has NoAnswer set and the closest sentences.
 func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
-	qt, err := cleanInput(q.Text, "question")
+	p, cands, err := e.prepare(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	if err := e.checkArticle(q.Article); err != nil {
-		return nil, err
-	}
-	p := parseQuestion(qt, q.Kind)
 	ans := &Answer{Question: q.Text, Kind: p.kind, Sentences: []Citation{}, Facts: []facts.Fact{}}
-	cands, err := e.candidates(ctx, &p, q.Article)
-	if err != nil {
-		return nil, err
-	}
-	f := e.extract(&p, cands)
+	f := e.extract(p, cands)
 	if f == nil || f.text == "" {
 		ans.NoAnswer = true
 		for i, c := range cands {
@@ -79,15 +71,7 @@ func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
 // More returns the sentences that match a question after the first
 // offset, for a user who wants to read further.
 func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Citation, error) {
-	qt, err := cleanInput(q.Text, "question")
-	if err != nil {
-		return nil, err
-	}
-	if err := e.checkArticle(q.Article); err != nil {
-		return nil, err
-	}
-	p := parseQuestion(qt, q.Kind)
-	cands, err := e.candidates(ctx, &p, q.Article)
+	_, cands, err := e.prepare(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +86,24 @@ func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Cit
 		out = append(out, e.cite(cands[i].a.sent))
 	}
 	return out, nil
+}
+
+// prepare checks and parses a question and ranks the sentences that may
+// answer it.
+func (e *Engine) prepare(ctx context.Context, q Question) (*parsed, []*cand, error) {
+	qt, err := cleanInput(q.Text, "question")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := e.checkArticle(q.Article); err != nil {
+		return nil, nil, err
+	}
+	p := parseQuestion(qt, q.Kind)
+	cands, err := e.candidates(ctx, &p, q.Article)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &p, cands, nil
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
@@ -519,7 +521,7 @@ func (e *Engine) time(p *parsed, c *cand) *found {
 		}
 		b := nearness(c, f) + 0.2
 		low := strings.ToLower(f.Text)
-		isYear := len(f.Text) >= 4 && allDigits(f.Text[len(f.Text)-4:])
+		isYear := len(f.Text) >= 4 && text.AllDigits(f.Text[len(f.Text)-4:])
 		isClock := strings.Contains(low, "gmt") || strings.Contains(low, "am") && strings.ContainsAny(low, "0123456789") || strings.Contains(low, "pm")
 		if p.wantYear && isYear {
 			b += 0.4
@@ -579,15 +581,6 @@ func (p *parsed) asksEnd() bool {
 		}
 	}
 	return false
-}
-
-func allDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // entityFacts are the facts of a sentence that name something, in order.

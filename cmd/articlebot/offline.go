@@ -14,13 +14,22 @@ import (
 	"github.com/articlebot/articlebot/corpus/facts"
 )
 
-// ask answers the question in args, or each line of stdin.
-func ask(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	o, rest, err := parseFlags("ask", args, stderr, getenv)
+// offline parses an offline command's flags and opens its engine.
+func offline(ctx context.Context, name string, args []string, getenv func(string) string, stderr io.Writer) (*options, []string, *bot.Engine, func(), error) {
+	o, rest, err := parseFlags(name, args, stderr, getenv)
 	if err != nil {
-		return err
+		return nil, nil, nil, nil, err
 	}
 	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return o, rest, e, closeIndex, nil
+}
+
+// ask answers the question in args, or each line of stdin.
+func ask(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	o, rest, e, closeIndex, err := offline(ctx, "ask", args, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -97,11 +106,7 @@ func printAnswer(w io.Writer, a *bot.Answer) {
 
 // chat answers one question after another until EOF or "quit".
 func chat(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	o, _, err := parseFlags("chat", args, stderr, getenv)
-	if err != nil {
-		return err
-	}
-	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	o, _, e, closeIndex, err := offline(ctx, "chat", args, getenv, stderr)
 	if err != nil {
 		return err
 	}
@@ -146,11 +151,7 @@ var kindTitles = map[facts.Kind]string{
 
 // listFacts prints every fact, by kind.
 func listFacts(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	o, _, err := parseFlags("facts", args, stderr, getenv)
-	if err != nil {
-		return err
-	}
-	e, closeIndex, err := openEngine(ctx, o, newLogger(stderr, getenv, slog.LevelWarn))
+	o, _, e, closeIndex, err := offline(ctx, "facts", args, getenv, stderr)
 	if err != nil {
 		return err
 	}

@@ -487,38 +487,35 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 	}
 	// The speaker or subject of the last two sentences comes first: "He"
 	// after "Healey stressed … on Russian President Vladimir Putin" is
-	// Healey.
-	for i := len(ex.topics) - 1; i >= 0 && i >= len(ex.topics)-2; i-- {
-		name := ex.topics[i]
-		if name == "" || ex.weak[name] {
-			continue
-		}
-		if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
-			continue
-		}
-		if gender != 0 {
-			if _, ok := ex.gender[name]; !ok {
-				ex.gender[name] = gender
-			}
-		}
-		return name
+	// Healey. Else the last person named.
+	topics := ex.topics
+	if len(topics) > 2 {
+		topics = topics[len(topics)-2:]
 	}
-	for i := len(ex.recent) - 1; i >= 0; i-- {
-		name := ex.recent[i]
-		if ex.weak[name] {
-			continue
-		}
-		if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
-			continue
-		}
-		if gender != 0 {
-			if _, ok := ex.gender[name]; !ok {
-				ex.gender[name] = gender
+	for _, names := range [][]string{topics, ex.recent} {
+		for i := len(names) - 1; i >= 0; i-- {
+			if name := names[i]; ex.fits(name, gender) {
+				return name
 			}
 		}
-		return name
 	}
 	return ""
+}
+
+// fits reports whether a person named before can be what a pronoun of
+// the given gender (0: any) stands for, and learns the person's gender
+// from it.
+func (ex *extractor) fits(name string, gender byte) bool {
+	if name == "" || ex.weak[name] {
+		return false
+	}
+	if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
+		return false
+	}
+	if _, ok := ex.gender[name]; !ok && gender != 0 {
+		ex.gender[name] = gender
+	}
+	return true
 }
 
 func (ex *extractor) hasRole(name, role string) bool {

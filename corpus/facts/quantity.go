@@ -205,7 +205,7 @@ func numberValue(w string) string {
 // ("1200 GMT"): times, not quantities.
 func isYearOrClock(toks []text.Token, i int) bool {
 	t := toks[i]
-	if len(t.Text) != 4 || !allDigits(t.Text) {
+	if len(t.Text) != 4 || !text.AllDigits(t.Text) {
 		return false
 	}
 	if i+1 < len(toks) && isClockZone(toks[i+1].Lower) {
@@ -227,13 +227,4 @@ func isClockZone(w string) bool {
 		return true
 	}
 	return false
-}
-
-func allDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

@@ -131,7 +131,7 @@ var periodWords = map[string]bool{
 }
 
 func isYearToken(t text.Token) bool {
-	if len(t.Text) != 4 || !allDigits(t.Text) {
+	if len(t.Text) != 4 || !text.AllDigits(t.Text) {
 		return false
 	}
 	return t.Text >= "1800" && t.Text <= "2100"

@@ -183,6 +183,16 @@ func Stem(w string) string {
 	return env.Current()
 }
 
+// AllDigits reports whether s is a non-empty run of ASCII digits.
+func AllDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // IsStop reports whether a lower-case word is an English stop word: a
 // word that carries no content for matching a question to a sentence.
 func IsStop(w string) bool {
