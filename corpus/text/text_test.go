@@ -57,9 +57,9 @@ func TestStemAndBase(t *testing.T) {
 func TestClean(t *testing.T) {
 	tests := map[string]string{
 		"  how\u200b many\n\ttroops  ": "how many troops",
-		"\x00\x01":                      "",
-		"a\uFEFFb":                      "ab",
-		"caf\xe9":                       "caf",
+		"\x00\x01":                     "",
+		"a\uFEFFb":                     "ab",
+		"caf\xe9":                      "caf",
 	}
 	for in, want := range tests {
 		if got := Clean(in); got != want {
