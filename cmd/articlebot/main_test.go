@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -107,4 +108,16 @@ func TestDotEnv(t *testing.T) {
 	if get("ARTICLEBOT_CORPUS") != "from-env" || get("DISCORD_GUILD_ID") != "1" {
 		t.Fatalf("real environment must win, .env fills the rest")
 	}
+}
+
+// syncWriter lets a goroutine's log be read after it ends.
+type syncWriter struct {
+	mu sync.Mutex
+	b  *strings.Builder
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
 }
