@@ -117,7 +117,7 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		return nil
 	}
 	if p.kind == KindWhat && p.asksRole() && p.namesSomeone(cands[0].d) {
-		p.kind = KindWhoIs // "what is Hakkanen's job": her role
+		p.kind = KindWhoIs // "what is Virtanen's job": her role
 	}
 	if p.kind == KindWhoIs || p.kind == KindWho {
 		if f := e.personByRole(p, cands); f != nil {
@@ -210,7 +210,7 @@ func (p *parsed) namesSomeone(d *articleData) bool {
 
 // namesHold checks that the names a question uses (words the article only
 // writes with a capital) are in the sentence or its paragraph: "the
-// Trafford Centre on Sunday" is not answered by a sentence about another
+// Riverside Centre on Sunday" is not answered by a sentence about another
 // centre.
 func (e *Engine) namesHold(p *parsed, c *cand) bool {
 	para := c.d.art.ParagraphOf(c.a.sent.Index)
@@ -598,7 +598,7 @@ func entityFacts(c *cand, kinds ...facts.Kind) []facts.Fact {
 }
 
 // listFrom extends the entity at i over the entities listed after it ("the
-// Netherlands, Sweden, and Finland", "Coldplay and Gorillaz") and returns
+// Netherlands, Sweden, and Finland", "Alpha and Beta") and returns
 // the span of the sentence they cover.
 func listFrom(s string, ents []facts.Fact, i int) (string, []facts.Fact) {
 	for i > 0 && ents[i-1].End <= ents[i].Start && listGap(s[ents[i-1].End:ents[i].Start]) && ents[i-1].Kind == ents[i].Kind {
@@ -644,7 +644,7 @@ func (e *Engine) place(p *parsed, c *cand) *found {
 		}
 		b := nearness(c, f)
 		if rest := s[f.End:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
-			b -= 0.2 // "Ukraine's border": the place is the border
+			b -= 0.2 // "Poland's border": the place is the border
 		}
 		before := strings.ToLower(strings.TrimSpace(s[:f.Start]))
 		for _, prep := range []string{" in", " at", " outside", " inside", " near", " from", " across", " throughout", " to", " on", " into"} {
@@ -1147,7 +1147,7 @@ func isNegation(w string) bool {
 
 // personByRole answers "who is the Finnish defence minister" and "who runs
 // the film market" from the roles the article gives people, and "who is
-// David Frost" with that person's role.
+// Tom Hale" with that person's role.
 func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	if len(p.terms) == 0 {
 		return nil
@@ -1160,7 +1160,7 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 			order = append(order, c.d)
 		}
 	}
-	// "Who is David Frost?": the question is a name.
+	// "Who is Tom Hale?": the question is a name.
 	if p.kind == KindWhoIs {
 		for _, d := range order {
 			for _, person := range d.art.People {
@@ -1207,9 +1207,9 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 		if best != nil {
 			continue
 		}
-		// "Who speaks for Bluewater?": the role ("Spokesman") with the
+		// "Who speaks for Northgate?": the role ("Spokesman") with the
 		// sentence that introduces the person and the one before it
-		// ("It was a similar story at Bluewater in Kent."). The role must
+		// ("It was a similar story at Northgate in Kent."). The role must
 		// answer part of the question itself.
 		for _, person := range introduced {
 			first := person.Sentences[0]

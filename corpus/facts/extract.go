@@ -230,7 +230,7 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 			m.strong = true
 		}
 	} else if m.from > 0 {
-		// "First | Minister Jack McConnell": capitalised words the run
+		// "First | Minister Ian Reid": capitalised words the run
 		// left out still belong to the role.
 		k := m.from
 		for k > 0 && toks[k-1].Word && toks[k-1].IsCap() && !roleStop[toks[k-1].Lower] {
@@ -258,7 +258,7 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		}
 	}
 	if p == nil && len(nameToks) == 1 && m.role == "" && after == "" && m.honorific == "" {
-		// A lone capitalised word nobody was introduced by ("Nintendo
+		// A lone capitalised word nobody was introduced by ("Acme
 		// said"): a body, not a person.
 		m.kind = KindOrg
 		return
@@ -357,7 +357,7 @@ func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
 		if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
 			continue // "asked leaders to continue": a request, not words said
 		}
-		// "…," said the festival's executive director, Craig Prater.
+		// "…," said the festival's executive director, Ruth Baker.
 		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
 			for _, m := range info.mentions {
 				if m.from > i && m.kind == KindPerson && !m.quoted {
@@ -486,8 +486,8 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 		}
 	}
 	// The speaker or subject of the last two sentences comes first: "He"
-	// after "Healey stressed … on Russian President Vladimir Putin" is
-	// Healey. Else the last person named.
+	// after "Doyle stressed … on President Ivan Petrov" is
+	// Doyle. Else the last person named.
 	topics := ex.topics
 	if len(topics) > 2 {
 		topics = topics[len(topics)-2:]
@@ -615,7 +615,7 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 					f.Text = joinTokens(s, toks, j, k)
 					f.Start, f.End = toks[j].Start, toks[k-1].End
 				} else if c := lastComma(toks, i); c > 2 {
-					// "…, Ms Hewitt told GMTV's Sunday programme."
+					// "…, Ms Lane told Radio 4's Today programme."
 					f.Text = joinTokens(s, toks, 0, c)
 					f.Start, f.End = toks[0].Start, toks[c-1].End
 				}

@@ -37,7 +37,7 @@ type Fact struct {
 
 // Person is someone an article names, with the roles it gives them.
 type Person struct {
-	Name      string   `json:"name"`      // full name as first written ("John Healey")
+	Name      string   `json:"name"`      // full name as first written ("Jane Doyle")
 	Roles     []string `json:"roles"`     // titles and descriptions ("Britain's Defense Minister")
 	Sentences []int    `json:"sentences"` // 1-based numbers of the sentences that mention them
 }

@@ -70,7 +70,7 @@ mountains|valley|bay|sea|ocean|lake|park|bridge|district|borough|village|town|co
 kingdom|republic|emirates|states`)
 
 // facilityWords name a building or site that can be a place as well as an
-// organisation ("the Trafford Centre").
+// organisation ("the Riverside Centre").
 var facilityWords = set("centre|center|headquarters|hospital|stadium|airport|station|mall|museum|gallery|theatre|theater|hall|house|palace|arena")
 
 // notNames are capitalised words that begin sentences or headings but name

@@ -8,7 +8,7 @@ import (
 
 // mention is a capitalised run of tokens that names something, split into
 // its parts: tok[from:to] is the whole run, tok[nameFrom:to] the name after
-// any title or role ("Finnish Defense Minister | Anni Hakkanen").
+// any title or role ("Finnish Defense Minister | Liisa Virtanen").
 type mention struct {
 	from, nameFrom, to int
 	kind               Kind
@@ -191,8 +191,8 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		m.value = p
 		return m
 	}
-	// A title or role, then a name: "Mr Levy", "Defense Minister Anni
-	// Hakkanen", "Nintendo president Satoru Iwata".
+	// A title or role, then a name: "Mr Grant", "Defense Minister Anni
+	// Virtanen", "Acme president Ken Sato".
 	split := -1
 	for k := from; k < to-1; k++ {
 		w := words[k-from]
@@ -265,8 +265,8 @@ func trimPossessive(s string) string {
 }
 
 // roleBefore finds a role written just before a name: "Senior business
-// manager | Jon Walton", "Britain's Defense Minister, | John Healey", "the
-// festival's executive director, | Craig Prater", "Shadow Secretary of State
+// manager | Sam Cole", "Britain's Defense Minister, | Jane Doyle", "the
+// festival's executive director, | Ruth Baker", "Shadow Secretary of State
 // for the Family, | Theresa May".
 func roleBefore(s string, toks []text.Token, nameFrom int) string {
 	k := nameFrom - 1
@@ -321,7 +321,7 @@ func roleBefore(s string, toks []text.Token, nameFrom int) string {
 	return joinTokens(s, toks, start, end)
 }
 
-// roleAfter finds an apposition after a name: "David Frost, | director
+// roleAfter finds an apposition after a name: "Tom Hale, | director
 // general of the British Chambers of Commerce, | warned".
 func roleAfter(s string, toks []text.Token, to int) string {
 	if to >= len(toks) || toks[to].Text != "," {

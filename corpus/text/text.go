@@ -52,7 +52,7 @@ func StripPossessive(w string) string {
 }
 
 // Tokenize splits s into tokens. A word keeps inner apostrophes, hyphens
-// and periods ("Hakkanen's", "low-key", "U.S."); a number keeps its
+// and periods ("Virtanen's", "low-key", "U.S."); a number keeps its
 // separators, currency sign and suffix ("10,000", "£102.80", "9.8%",
 // "£264m", "8-9%").
 func Tokenize(s string) []Token {
