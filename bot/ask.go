@@ -186,6 +186,19 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 			return true // "in Scotland", "the Polish minister"
 		}
 	}
+	if p.kind == KindWho {
+		// "Who directed the film?" when the article never says who
+		// directed anything.
+		for i, t := range p.toks {
+			if t.Lower == "who" && i+1 < len(p.toks) && p.toks[i+1].Word && !isAuxVerb(p.toks[i+1].Lower) {
+				w := p.toks[i+1].Lower
+				if _, df := e.lx.idf(term{word: w, stem: text.Base(w)}, d.sents); df == 0 && !d.derived(text.Base(w)) {
+					return true
+				}
+				break
+			}
+		}
+	}
 	switch p.kind {
 	case KindYesNo:
 		return unknown > 0
@@ -222,6 +235,13 @@ func (e *Engine) namesHold(p *parsed, c *cand) bool {
 			continue
 		}
 		ok := false
+		if n := c.a.sent.Index; n > 1 && startsWithPronoun(c.a) {
+			// "It took $42.8m at the weekend": the name is in the
+			// sentence "It" stands for, even across a paragraph break.
+			if m, _ := e.lx.matchTerm(t, c.d.sents[n-2]); m > 0 {
+				ok = true
+			}
+		}
 		for i := range para {
 			if s := e.sentence(c.d.art.ID, para[i].Index); s != nil {
 				if m, _ := e.lx.matchTerm(t, s); m > 0 {
@@ -235,6 +255,19 @@ func (e *Engine) namesHold(p *parsed, c *cand) bool {
 		}
 	}
 	return true
+}
+
+// startsWithPronoun reports a sentence, not a quotation, whose subject is
+// a third-person pronoun: "It took …", "She said …".
+func startsWithPronoun(a *analysed) bool {
+	if len(a.words) == 0 || a.words[0].tok.Start != 0 {
+		return false
+	}
+	switch a.words[0].tok.Lower {
+	case "it", "he", "she", "they", "this", "these", "its", "his", "her", "their":
+		return true
+	}
+	return false
 }
 
 // isName reports whether a question term is a name in the article: a word
@@ -399,12 +432,13 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		switch {
 		case focusHit:
 			b += 0.6
-		case len(p.focus) > 0 && len(unit) > 0 && !isPct && !isMoney:
+		case len(p.focus) > 0 && !p.wantMoney && !p.wantPercent:
 			// "How many troops will Britain send?" is not answered by
-			// "about 30 countries".
+			// "about 30 countries", nor "how many farms closed" by "£8bn".
 			continue
-		case len(p.focus) > 0 && (isMoney || isPct) && !p.wantMoney && !p.wantPercent:
-			b -= 0.2
+		}
+		if p.wantChange && p.changeTo != "to" && changeBefore(c.a.sent.Text[:f.Start]) {
+			b += 0.5 // "takings were down | 26.5%"
 		}
 		if strings.ContainsAny(f.Text, "£$€¥") {
 			b += 0.05
@@ -427,9 +461,6 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		// 11%", "worth | 1bn Swiss francs".
 		if followsMatch(c, f.Start) {
 			b += 0.3
-			if p.wantChange && p.changeTo != "to" {
-				b += 0.2
-			}
 		}
 		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
 		if p.changeTo != "" && strings.HasSuffix(before, " "+p.changeTo) {
@@ -443,6 +474,19 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		}
 	}
 	return best
+}
+
+// changeBefore reports text that ends in a word of rising or falling
+// ("down", "up", "rose", "fell by"), so that a number after it is a change.
+func changeBefore(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for i := len(words) - 1; i >= 0 && i >= len(words)-2; i-- {
+		w := strings.Trim(words[i], ",;:")
+		if w == "up" || w == "down" || w == "by" || changeVerb(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // followsMatch reports whether byte offset at comes right after a word the
@@ -874,12 +918,25 @@ func (e *Engine) entity(p *parsed, c *cand) *found {
 		if want != "" && f.Kind == want {
 			b += 0.3
 		}
+		if i == 0 && beforeMatches(c, f) {
+			b += 0.15 // the sentence's subject: "The Aviator, starring …, ended up third"
+		}
 		txt, used := listFrom(s, ents, i)
 		if best == nil || b > best.bonus {
 			best = &found{text: txt, c: c, facts: used, bonus: b}
 		}
 	}
 	return best
+}
+
+// beforeMatches reports a fact that comes before every matched word.
+func beforeMatches(c *cand, f facts.Fact) bool {
+	for _, p := range c.pos {
+		if c.a.words[p].tok.Start < f.End {
+			return false
+		}
+	}
+	return len(c.pos) > 0
 }
 
 func focusKind(focus []string) facts.Kind {

@@ -228,6 +228,22 @@ func (e *Engine) sentence(article string, n int) *analysed {
 	return d.sents[n-1]
 }
 
+// derived reports a word of the article built on a verb's stem: "leads"
+// meets "leader", "directs" meets "director".
+func (d *articleData) derived(stem string) bool {
+	if len(stem) < 4 {
+		return false
+	}
+	for _, a := range d.sents {
+		for _, w := range a.words {
+			if strings.HasPrefix(w.stem, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // termWeights weighs a question's terms for one article: a term the
 // article holds by its inverse document frequency, one it never uses by
 // half the average, so that a paraphrased question is not sunk by its own
@@ -259,6 +275,28 @@ func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
 		}
 	}
 	return w
+}
+
+// pronounCoverage is the share of a question's weight held by names that a
+// sentence lacks and the sentence before it has.
+func (e *Engine) pronounCoverage(q *parsed, w []float64, a, prev *analysed, d *articleData) float64 {
+	var total, got float64
+	for i, t := range q.terms {
+		total += w[i]
+		if !e.isName(t, d) {
+			continue
+		}
+		if m, _ := e.lx.matchTerm(t, a); m > 0 {
+			continue
+		}
+		if m, _ := e.lx.matchTerm(t, prev); m > 0 {
+			got += 0.9 * w[i] * m
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
 }
 
 // cand is a sentence that may answer a question, with how well it matches.
@@ -297,6 +335,11 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 			idf[h.Article] = w
 		}
 		cov, pos := e.lx.coverage(q.terms, w, a)
+		if startsWithPronoun(a) && a.sent.Index > 1 {
+			// "It took $42.8m at the weekend": the names "It" stands for
+			// count as the sentence's own.
+			cov += e.pronounCoverage(q, w, a, d.sents[a.sent.Index-2], d)
+		}
 		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: cov - 0.002*float64(rank)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })

@@ -382,6 +382,10 @@ func (q *parsed) setFocus(words []string) {
 		q.wantMoney = false // "what percentage of the fund"
 	}
 	for i, w := range words {
+		if q.kind == KindHowMany && (w == "up" || w == "down" || i > 0 && words[i-1] == "by" && w == "how") {
+			q.wantChange = true
+			q.wantMoney = false
+		}
 		if changeVerb(w) && q.kind == KindHowMany {
 			// "by how much did revenue dip", "what did revenue fall to":
 			// a change, in percent or money.

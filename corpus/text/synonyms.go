@@ -49,7 +49,7 @@ win|won
 lose|lost
 pay|paid
 meet|met|meeting|summit
-lead|led
+lead|led|leader
 hold|held
 spend|spent
 build|built
@@ -133,6 +133,12 @@ var irregular = map[string]string{
 func Base(w string) string {
 	if b, ok := irregular[w]; ok {
 		return Stem(b)
+	}
+	// "co-wrote" and "co-written" meet at "co-write".
+	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 {
+		if b, ok := irregular[w[i+1:]]; ok {
+			return Stem(w[:i+1] + b)
+		}
 	}
 	return Stem(w)
 }
