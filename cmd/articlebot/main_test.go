@@ -121,3 +121,36 @@ func (w *syncWriter) Write(p []byte) (int, error) {
 	defer w.mu.Unlock()
 	return w.b.Write(p)
 }
+
+// TestAskBadLines: empty, binary, oversized and Bleve-syntax lines each get
+// their own answer line, and the questions after them are still answered.
+func TestAskBadLines(t *testing.T) {
+	t.Chdir(t.TempDir())
+	in := strings.Join([]string{
+		"\x00\xff\xfe",
+		strings.Repeat("troops ", 30000),
+		"?!?",
+		"title:x +troops -force /.*/",
+		"How many troops could the force have?",
+	}, "\n") + "\n"
+	out, _, err := runCmd(t, env(nil), in, "ask", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d answer lines for 5 questions:\n%.500s", len(lines), out)
+	}
+	var tooLong, last struct {
+		Answer string `json:"answer"`
+		Error  string `json:"error"`
+	}
+	json.Unmarshal([]byte(lines[1]), &tooLong)
+	json.Unmarshal([]byte(lines[4]), &last)
+	if !strings.Contains(tooLong.Error, "too long") {
+		t.Errorf("oversized line: %+v", tooLong)
+	}
+	if last.Answer != "10,000 to 30,000 troops" {
+		t.Errorf("question after the bad lines: %+v", last)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -39,21 +40,47 @@ func ask(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if len(rest) > 0 {
 		return answerOne(ctx, e, o, strings.Join(rest, " "), w)
 	}
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
+	return eachLine(stdin, func(line string) error {
 		if strings.TrimSpace(line) == "" {
-			continue
+			return nil
 		}
-		if err := answerOne(ctx, e, o, line, w); err != nil {
-			return err
+		return answerOne(ctx, e, o, line, w)
+	})
+}
+
+// maxLine is the longest input line kept whole; the rest of a longer line
+// is read and dropped, so the line still gets its one answer (a refusal)
+// and the lines after it are not lost.
+const maxLine = 64 << 10
+
+// eachLine calls fn with every line of r, without its line ending.
+func eachLine(r io.Reader, fn func(string) error) error {
+	br := bufio.NewReaderSize(r, 4096)
+	for {
+		var line []byte
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			if len(line) < maxLine {
+				line = append(line, chunk[:min(len(chunk), maxLine-len(line))]...)
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if len(line) > 0 || err == nil {
+			if ferr := fn(strings.TrimRight(string(line), "\r\n")); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read questions: %w", err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read questions: %w", err)
-	}
-	return nil
 }
 
 // answerOne answers a question and prints the answer as text or JSON. A
@@ -61,18 +88,24 @@ func ask(ctx context.Context, args []string, getenv func(string) string, stdin i
 // goes on.
 func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufio.Writer) error {
 	a, err := e.Ask(ctx, bot.Question{Text: q, Article: o.article})
+	refused := ""
 	if err != nil {
 		if !bot.IsUserError(err) {
 			return err
 		}
+		refused = err.Error()
 		a = &bot.Answer{Question: q, Kind: bot.KindOther, NoAnswer: true, Sentences: []bot.Citation{}, Facts: []facts.Fact{}}
 		if !o.json {
-			fmt.Fprintln(w, err.Error())
+			fmt.Fprintln(w, refused)
 			return w.Flush()
 		}
 	}
 	if o.json {
-		b, err := json.Marshal(a)
+		// A refused question still gets its line, saying why.
+		b, err := json.Marshal(struct {
+			*bot.Answer
+			Error string `json:"error,omitempty"`
+		}{a, refused})
 		if err != nil {
 			return fmt.Errorf("encode answer: %w", err)
 		}
@@ -118,29 +151,31 @@ func chat(ctx context.Context, args []string, getenv func(string) string, stdin 
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	fmt.Fprintf(w, "Ask about: %s\nType a question, or quit.\n", strings.Join(titles, "; "))
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for {
-		fmt.Fprint(w, "> ")
-		w.Flush()
-		if !sc.Scan() {
-			fmt.Fprintln(w)
-			return sc.Err()
-		}
-		line := strings.TrimSpace(sc.Text())
+	fmt.Fprint(w, "> ")
+	w.Flush()
+	errQuit := errors.New("quit")
+	err = eachLine(stdin, func(line string) error {
+		line = strings.TrimSpace(line)
 		switch strings.ToLower(line) {
 		case "":
-			continue
 		case "quit", "exit", "bye", "q":
-			return nil
+			return errQuit
+		default:
+			if ctx.Err() != nil {
+				return errQuit
+			}
+			if err := answerOne(ctx, e, o, line, w); err != nil {
+				return err
+			}
 		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		if err := answerOne(ctx, e, o, line, w); err != nil {
-			return err
-		}
+		fmt.Fprint(w, "> ")
+		return w.Flush()
+	})
+	if errors.Is(err, errQuit) {
+		return nil
 	}
+	fmt.Fprintln(w)
+	return err
 }
 
 // kindTitles name the kinds of fact as the facts command lists them.
