@@ -257,6 +257,23 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 			break
 		}
 	}
+	if p == nil && len(nameToks) == 1 && (m.honorific == "sir" || m.honorific == "dame" || m.honorific == "lord" || m.honorific == "lady") {
+		// "Sir John" after "Sir John Bourn": the first name.
+		for _, q := range ex.people {
+			if qt := text.Tokenize(q.Name); len(qt) > 1 && strings.EqualFold(qt[0].Text, name) {
+				p = q
+				break
+			}
+		}
+	}
+	if p == nil && len(nameToks) == 1 && m.role == "" && m.honorific == "" {
+		// A lone capitalised word nobody was introduced by ("Acme
+		// said", "Earlier, the Executive …"): a body, not a person. A
+		// person's first mention gives a first name, a title or a role
+		// before the name.
+		m.kind = KindOrg
+		return
+	}
 	if p == nil && len(nameToks) == 1 && m.role == "" && after == "" && m.honorific == "" {
 		// A lone capitalised word nobody was introduced by ("Acme
 		// said"): a body, not a person.
@@ -403,6 +420,15 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		}
 		if j < 0 || toks[j].Text != "," {
 			return ""
+		}
+		// The person before the apposition is the subject ("Nicholas
+		// Negroponte, chairman and founder of MIT's Media Labs, says");
+		// else the apposition names them ("The Shadow Secretary …,
+		// Theresa May, said").
+		for _, m := range info.mentions {
+			if m.kind == KindPerson && !m.quoted && m.to == j {
+				return m.value
+			}
 		}
 		for _, m := range info.mentions {
 			if m.kind == KindPerson && !m.quoted && m.from > j && m.to <= k {
@@ -553,6 +579,27 @@ func resolveQuoteRuns(infos []*sentenceInfo) {
 	}
 }
 
+// speakerAfter reports a sentence whose speaker is named after the
+// speech verb at token v: "…, said Paul Grant".
+func speakerAfter(info *sentenceInfo, v int) bool {
+	for _, m := range info.mentions {
+		if m.value == info.speaker && m.from > v {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlacePrep reports a preposition that starts a phrase of place or
+// time rather than the words said: "says | in a report".
+func isPlacePrep(w string) bool {
+	switch w {
+	case "in", "on", "at", "during", "after", "before", "last", "yesterday", "today", "earlier", "later":
+		return true
+	}
+	return false
+}
+
 // lastComma is the index of the last comma before token i, or -1.
 func lastComma(toks []text.Token, i int) int {
 	for k := i - 1; k >= 0; k-- {
@@ -611,10 +658,14 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 				for k > j && !toks[k-1].Word {
 					k--
 				}
-				if k > j && k-j >= 4 {
+				c := lastComma(toks, i)
+				// "…, said Paul Grant, president of …" and "…, Oxfam says
+				// in a report": the words said come before the comma.
+				before := c > 2 && (speakerAfter(info, i) || j < len(toks) && isPlacePrep(toks[j].Lower))
+				if k > j && k-j >= 4 && !before {
 					f.Text = joinTokens(s, toks, j, k)
 					f.Start, f.End = toks[j].Start, toks[k-1].End
-				} else if c := lastComma(toks, i); c > 2 {
+				} else if c > 2 {
 					// "…, Ms Lane told Radio 4's Today programme."
 					f.Text = joinTokens(s, toks, 0, c)
 					f.Start, f.End = toks[0].Start, toks[c-1].End

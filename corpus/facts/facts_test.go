@@ -35,6 +35,9 @@ func TestQuotes(t *testing.T) {
 		{"he after object", []string{"Jo Hart stressed the need for pressure on President Ivan Petrov.", "He mentioned that 200 officials are working on it."}, nil, "Jo Hart"},
 		{"quote run over sentences", []string{"Mayor Rita Singh spoke on Friday.", `"The roads are open. We are proud."`, `"Nobody was hurt," she added.`}, []int{1, 2, 2}, "Rita Singh"},
 		{"gender", []string{"Mr Dan Obi met Ms Kate Lamb.", `"It went well," she said.`}, nil, "Kate Lamb"},
+		{"name before an apposition naming a body", []string{"Nia Cole, chairman and founder of ACME's Labs, says she is building a robot."}, nil, "Nia Cole"},
+		{"sir and first name", []string{"Audit chief Sir John Bourn spoke.", `Sir John said the firm had paid 97% of the bill.`}, nil, "John Bourn"},
+		{"said then name, words before", []string{"Sales could reach a record this year, said Paul Dee, president of the tracker Box Data."}, nil, "Paul Dee"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,9 +98,21 @@ func TestPeopleAndRoles(t *testing.T) {
 		}
 	})
 	t.Run("a lone company is not a person", func(t *testing.T) {
-		ex := Extract([]string{"Nintendo said sales rose."})
-		if len(ex.People) != 0 {
-			t.Fatalf("people %+v", ex.People)
+		for _, s := range []string{"Acme said sales rose.", "Earlier, the Scottish Executive considered a range of options but agreed."} {
+			if ex := Extract([]string{s}); len(ex.People) != 0 {
+				t.Errorf("%q: people %+v", s, ex.People)
+			}
+		}
+	})
+	t.Run("reported words come before a trailing attribution", func(t *testing.T) {
+		for _, s := range []string{
+			"Sales could reach a record this year, said Paul Dee, president of Box Data.",
+			"Some 45 million children will die needlessly, Oxfam says in a report.",
+		} {
+			q := find(Extract([]string{s}), KindQuote)
+			if len(q) != 1 || !strings.HasPrefix(s, q[0].Text) {
+				t.Errorf("%q: quote %+v", s, q)
+			}
 		}
 	})
 }

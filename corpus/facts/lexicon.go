@@ -82,7 +82,8 @@ some|many|most|more|other|others|all|both|each|every|any|no|not|one|two|three|fo
 over|under|about|around|now|then|today|yesterday|tomorrow|last|next|new|first|second|third|further|still|
 according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
 problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|figures|plans|sales|
-even|just|only|already|perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
+even|just|only|already|earlier|later|elsewhere|overall|furthermore|additionally|initially|eventually|
+perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
 everyone|nobody|somebody|someone|everybody|nothing|something|everything|
 let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
 
@@ -147,7 +148,8 @@ var demonyms = map[string]string{
 	"peruvian": "Peru", "cuban": "Cuba", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
 	"south african": "South Africa", "ghanaian": "Ghana", "sudanese": "Sudan", "somali": "Somalia",
 	"libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
-	"european": "Europe", "asian": "Asia", "african": "Africa", "new zealand": "New Zealand",
+	"european": "Europe", "asian": "Asia", "north american": "North America", "south american": "South America",
+	"latin american": "Latin America", "african": "Africa", "new zealand": "New Zealand",
 	"taiwanese": "Taiwan", "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "nepalese": "Nepal",
 }
 

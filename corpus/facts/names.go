@@ -151,6 +151,7 @@ func isOpenQuote(s string) bool {
 }
 
 func allCaps(s string) bool {
+	s = trimPossessive(s)
 	letters := 0
 	for _, r := range s {
 		if r >= 'a' && r <= 'z' {
