@@ -185,6 +185,11 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 		if placeKey(t.word) != "" {
 			return true // "in Scotland", "the Polish minister"
 		}
+		if asksEvent(p.kind) && p.typed[t.word] && pastVerb(t.word) && !d.derived(t.stem) {
+			// "When was Nestle founded?", "What are officials worried
+			// about?": the article tells of no such event.
+			return true
+		}
 	}
 	if p.kind == KindWho {
 		// "Who directed the film?" when the article never says who
@@ -202,13 +207,29 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 	switch p.kind {
 	case KindYesNo:
 		return unknown > 0
-	case KindWhoSaid, KindHowMany, KindWhatSaid:
+	case KindWhoSaid, KindWhatSaid:
 		return false
+	case KindHowMany:
+		if len(p.focus) > 0 || p.wantMoney || p.wantPercent {
+			return false // what is counted was checked above
+		}
 	}
 	// One unknown word may be the question's own wording ("where are the
 	// researchers based"); two or more, and a third of the question, is a
 	// question about something else.
 	return unknown >= 2 && float64(unknown)/float64(len(p.terms)) > 0.34
+}
+
+// asksEvent reports the kinds of question that ask about an event the
+// question's own verb names: when it happened, what or why.
+func asksEvent(k Kind) bool {
+	return k == KindWhen || k == KindWhat || k == KindWhy || k == KindYesNo
+}
+
+// pastVerb reports a word that reads as a verb's past form: "founded",
+// "sold", "worried".
+func pastVerb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || text.IsIrregularVerb(w)
 }
 
 // namesSomeone reports whether the question names a person of the article.
@@ -429,6 +450,9 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		}
 		isPct := strings.Contains(f.Text, "%") || strings.Contains(strings.ToLower(f.Text), "per cent") || strings.Contains(strings.ToLower(f.Text), "percent")
 		isMoney := strings.ContainsAny(f.Text, "£$€¥") || moneyUnit(f.Role)
+		if p.wantMoney && !isMoney && !p.wantPercent && !(p.wantChange && isPct) {
+			continue // "how much will the ban cost" is a sum of money
+		}
 		switch {
 		case focusHit:
 			b += 0.6
@@ -437,8 +461,8 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 			// "about 30 countries", nor "how many farms closed" by "£8bn".
 			continue
 		}
-		if p.wantChange && p.changeTo != "to" && changeBefore(c.a.sent.Text[:f.Start]) {
-			b += 0.5 // "takings were down | 26.5%"
+		if p.wantChange && p.changeTo != "to" && (changeBefore(c.a.sent.Text[:f.Start]) || comparative(f.Role)) {
+			b += 0.5 // "takings were down | 26.5%", "15% lower"
 		}
 		if strings.ContainsAny(f.Text, "£$€¥") {
 			b += 0.05
@@ -485,6 +509,15 @@ func changeBefore(s string) bool {
 		if w == "up" || w == "down" || w == "by" || changeVerb(w) {
 			return true
 		}
+	}
+	return false
+}
+
+// comparative reports a unit that compares: "15% lower", "5% up".
+func comparative(role string) bool {
+	switch strings.ToLower(strings.Fields(role + " x")[0]) {
+	case "lower", "higher", "less", "more", "below", "above", "down", "up", "fewer", "cheaper", "dearer":
+		return true
 	}
 	return false
 }
@@ -1006,17 +1039,25 @@ func (e *Engine) tail(p *parsed, c *cand) *found {
 		return nil
 	}
 	// After the question's last word as the question orders them ("eager
-	// to create | a strong deterrent force"), else after the rightmost.
-	if f := e.tailAfter(p, c, c.pos[len(c.pos)-1]); f != nil {
-		return f
-	}
+	// to create | a strong deterrent force"), else after the rightmost,
+	// else after the others, last first ("blamed | poor marketing for the
+	// slide").
 	last := 0
 	for _, x := range c.pos {
 		if x > last {
 			last = x
 		}
 	}
-	return e.tailAfter(p, c, last)
+	order := []int{c.pos[len(c.pos)-1], last}
+	for i := len(c.pos) - 2; i >= 0; i-- {
+		order = append(order, c.pos[i])
+	}
+	for _, at := range order {
+		if f := e.tailAfter(p, c, at); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
@@ -1285,6 +1326,16 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	return best
 }
 
+// inName reports whether a lower-case word is one of a name's words.
+func inName(w, name string) bool {
+	for _, t := range text.Tokenize(name) {
+		if t.Word && t.Bare() == w {
+			return true
+		}
+	}
+	return false
+}
+
 // namesPerson reports whether the question names the person: their full
 // name, or their surname.
 func namesPerson(p *parsed, name string) bool {
@@ -1348,13 +1399,17 @@ func (e *Engine) whatSaid(p *parsed, cands []*cand) *found {
 			}
 			// Rank by the question's other words ("about peace"), not
 			// by the speaker's name, which the quote may not repeat.
-			score := 0.0
+			score, topic := 0.0, 0
 			for _, t := range p.terms {
-				if namesPerson(&parsed{toks: text.Tokenize(t.word)}, f.Speaker) {
+				if inName(t.word, f.Speaker) || t.stem == "say" {
 					continue
 				}
+				topic++
 				m, _ := e.lx.matchTerm(t, c.a)
 				score += m
+			}
+			if topic > 0 && score == 0 {
+				continue // nothing they said is about that
 			}
 			if best == nil || score > best.bonus {
 				best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: score}

@@ -26,6 +26,9 @@ type parsed struct {
 	// nameOf is the stem of the thing whose name is asked: "what is the
 	// name of the report" -> "report".
 	nameOf string
+	// typed holds the words as the user typed them, before phrasal verbs
+	// were rewritten.
+	typed map[string]bool
 }
 
 // term is one content word of a question.
@@ -53,7 +56,7 @@ var phrasalVerbs = strings.NewReplacer(
 	" going up", " rising", " go up", " rise", " goes up", " rises", " gone up", " risen",
 	" going down", " falling", " go down", " fall", " come out", " launch", " comes out", " launches",
 	" wrap up", " end", " wraps up", " ends", " pushed back", " delayed", " put back", " delayed",
-	" set up", " established", " called off", " cancelled", " call off", " cancel",
+	" called off", " cancelled", " call off", " cancel",
 	" shut down", " closed", " turned down", " rejected", " find out", " discover",
 	" on sale", " launched",
 	" in the works", " in development", " knocked off work", " finished work",
@@ -65,6 +68,10 @@ func parseQuestion(raw string, forced Kind) parsed {
 	norm := text.Lower(raw)
 	norm = strings.NewReplacer("‘", "'", "“", "\"", "”", "\"").Replace(norm)
 	norm = contractions.Replace(norm + " ")
+	q.typed = map[string]bool{}
+	for _, t := range text.Tokenize(norm) {
+		q.typed[t.Lower] = true
+	}
 	norm = phrasalVerbs.Replace(" " + norm)
 	norm = strings.TrimSpace(norm)
 	q.toks = text.Tokenize(norm)
@@ -341,6 +348,16 @@ func isAux(w string) bool {
 	return false
 }
 
+// isAuxQ reports a verb that follows "how much" when no noun does ("how
+// much is", "how much did").
+func isAuxQ(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does", "do", "can", "could", "should", "more", "less", "longer":
+		return true
+	}
+	return false
+}
+
 // asksRole reports "what is X's job", "what does X do".
 func (q *parsed) asksRole() bool {
 	for _, t := range q.toks {
@@ -357,8 +374,11 @@ func (q *parsed) asksRole() bool {
 func (q *parsed) setFocus(words []string) {
 	for i, w := range words {
 		switch w {
-		case "percentage", "percent", "%", "proportion":
+		case "percentage", "percent", "%", "proportion", "fraction":
 			q.wantPercent = true
+		case "share":
+			// "what share of their incomes", not "the share price"
+			q.wantPercent = q.wantPercent || i+1 < len(words) && words[i+1] == "of"
 		case "cash", "money", "profit", "profits", "cost", "costs", "price", "spend", "pay", "paid",
 			"worth", "revenue", "sales", "funding", "fund", "budget", "salary", "wage", "fee", "fine",
 			"pounds", "dollars", "euros", "sell", "earn", "earnings", "payment":
@@ -386,11 +406,14 @@ func (q *parsed) setFocus(words []string) {
 			q.wantChange = true
 			q.wantMoney = false
 		}
-		if changeVerb(w) && q.kind == KindHowMany {
+		if q.kind == KindHowMany && w == "far" && i > 0 && words[i-1] == "how" {
+			q.wantChange = true // "how far below forecasts"
+			q.wantMoney = false
+		}
+		if changeVerb(w) && q.kind == KindHowMany && !strings.HasSuffix(w, "ing") {
 			// "by how much did revenue dip", "what did revenue fall to":
 			// a change, in percent or money.
 			q.wantChange = true
-			q.wantMoney = false
 			if i+1 < len(words) && (words[i+1] == "to" || words[i+1] == "by") {
 				q.changeTo = words[i+1]
 			}
@@ -416,7 +439,8 @@ func (q *parsed) setFocus(words []string) {
 	}
 	// The counted noun: the words after "how many" up to the verb.
 	for i := 0; i+1 < len(words); i++ {
-		if (words[i] == "how" && words[i+1] == "many") || ((words[i] == "which" || words[i] == "what") && i+1 < len(words)) {
+		muchOf := words[i] == "how" && words[i+1] == "much" && i+2 < len(words) && !q.wantMoney && !q.wantPercent && !isAux(words[i+2]) && !isAuxQ(words[i+2])
+		if (words[i] == "how" && words[i+1] == "many") || muchOf || ((words[i] == "which" || words[i] == "what") && i+1 < len(words)) {
 			for j := i + 2; j < len(words) && j < i+5; j++ {
 				if questionNoise[words[j]] || text.IsStop(words[j]) || text.IsIrregularVerb(words[j]) ||
 					j > i+2 && (strings.HasSuffix(words[j], "ed") || strings.HasSuffix(words[j], "ing")) {
