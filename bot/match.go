@@ -217,3 +217,15 @@ func (lx *lexicon) coverage(terms []term, w []float64, a *analysed) (float64, []
 	}
 	return got / total, pos
 }
+
+// sameGroup reports whether two stems share a synonym group.
+func (lx *lexicon) sameGroup(a, b string) bool {
+	for _, g := range lx.groups[a] {
+		for _, h := range lx.groups[b] {
+			if g == h {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,278 @@
+package bot
+
+// Answers that are spans of a sentence: what, why, yes or no, who said.
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// speaker answers "who said": the speaker of the sentence's quote or
+// reported speech.
+func (e *Engine) speaker(p *parsed, c *cand) *found {
+	for _, f := range c.a.sent.Facts {
+		if f.Kind == facts.KindQuote && f.Speaker != "" && !namesPerson(p, f.Speaker) {
+			return &found{text: f.Speaker, c: c, facts: []facts.Fact{f}, bonus: 0.1}
+		}
+	}
+	return nil
+}
+
+func isQuoteMark(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "‘"
+}
+
+// named answers "what is the name of …": the name after "called", "named",
+// or set beside the thing asked about ("a report, Paying the Price").
+func (e *Engine) named(p *parsed, c *cand) *found {
+	s := c.a.sent.Text
+	low := strings.ToLower(s)
+	if p.nameOf != "" {
+		toks := text.Tokenize(s)
+		for i := 0; i+2 < len(toks); i++ {
+			if text.Base(toks[i].Bare()) != p.nameOf || toks[i+1].Text != "," {
+				continue
+			}
+			k := i + 2
+			for k < len(toks) && toks[k].Word && (toks[k].IsCap() || k > i+2 && (toks[k].Lower == "the" || toks[k].Lower == "of" || toks[k].Lower == "and")) {
+				k++
+			}
+			for k > i+2 && !toks[k-1].IsCap() {
+				k--
+			}
+			if k > i+2 {
+				return &found{text: s[toks[i+2].Start:toks[k-1].End], c: c, bonus: 0.4}
+			}
+		}
+	}
+	for _, cue := range []string{" called ", " named ", " dubbed ", " known as ", " titled "} {
+		i := strings.Index(low, cue)
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(cue):]
+		toks := text.Tokenize(rest)
+		n := 0
+		for n < len(toks) && toks[n].Word && toks[n].IsCap() {
+			n++
+		}
+		if n > 0 {
+			return &found{text: rest[:toks[n-1].End], c: c, bonus: 0.3}
+		}
+	}
+	return nil
+}
+
+// tail answers with the words that follow the question's last matched word
+// in the sentence, up to the end of the clause: "protect against | possible
+// attacks", "using | cameras and satellites".
+func (e *Engine) tail(p *parsed, c *cand) *found {
+	if len(c.pos) == 0 {
+		return nil
+	}
+	// After the question's last word as the question orders them ("eager
+	// to create | a strong deterrent force"), else after the rightmost,
+	// else after the others, last first ("blamed | poor marketing for the
+	// slide").
+	last := 0
+	for _, x := range c.pos {
+		if x > last {
+			last = x
+		}
+	}
+	order := []int{c.pos[len(c.pos)-1], last}
+	for i := len(c.pos) - 2; i >= 0; i-- {
+		order = append(order, c.pos[i])
+	}
+	for _, at := range order {
+		if f := e.tailAfter(p, c, at); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
+	s := c.a.sent.Text
+	from := c.a.words[last].tok.End
+	toks := text.Tokenize(s[from:])
+	qWords := map[string]bool{}
+	for _, t := range p.toks {
+		qWords[t.Lower] = true
+	}
+	i := 0
+	for i < len(toks) && toks[i].Word && (qWords[toks[i].Lower] && text.IsStop(toks[i].Lower) || toks[i].Lower == "it" || toks[i].Lower == "them") {
+		i++
+	}
+	start := i
+	for i < len(toks) && i-start < 8 {
+		t := toks[i]
+		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" && !isQuoteMark(t.Text) {
+			break
+		}
+		if t.Word && i > start && (t.Lower == "to" || t.Lower == "which" || t.Lower == "that" || t.Lower == "but" || t.Lower == "while" || t.Lower == "because" || t.Lower == "if" || t.Lower == "when") {
+			break
+		}
+		i++
+	}
+	if i == start {
+		return nil
+	}
+	ans := strings.Trim(s[from+toks[start].Start:from+toks[i-1].End], " \"“”'’‘")
+	if ans == "" {
+		return nil
+	}
+	switch toks[start].Lower {
+	case "and", "or", "but", "nor", "so", "yet":
+		return nil // the words after a list item are not an answer
+	}
+	return &found{text: ans, c: c, bonus: 0}
+}
+
+// reasonCues introduce a cause or purpose.
+var reasonCues = []string{"because of", "because", "due to", "owing to", "thanks to", "as a result of",
+	"more to do with", "in order to", "so as to", "so that", "caused by", "blamed on", "stems from", "in a bid to", "bid to", "in an effort to", "aimed at"}
+
+// weakReasonCues give a cause only after all the question's words: "face
+// challenges | as many countries have reduced …".
+var weakReasonCues = []string{"as", "since", "after"}
+
+// reason answers why: a cause or purpose clause after the question's words.
+func (e *Engine) reason(p *parsed, c *cand) *found {
+	s := c.a.sent.Text
+	low := strings.ToLower(s)
+	from := 0
+	if len(c.pos) > 0 {
+		first := c.pos[0]
+		for _, x := range c.pos {
+			if x < first {
+				first = x
+			}
+		}
+		from = c.a.words[first].tok.Start
+	}
+	// A passive's agent right after the matched verb is its cause:
+	// "dampened | by the wet summer".
+	for _, x := range c.pos {
+		rest := s[c.a.words[x].tok.End:]
+		if strings.HasPrefix(rest, " by ") {
+			if ans := clause(rest[4:], 8); ans != "" {
+				return &found{text: ans, c: c, bonus: 0.3}
+			}
+		}
+	}
+	// "Pike blamed tired legs for the collapse": the cause is what is
+	// blamed.
+	for _, cue := range []string{"blamed ", "blames ", "blaming "} {
+		if i := strings.Index(low, cue); i >= 0 {
+			rest := s[i+len(cue):]
+			if j := strings.Index(strings.ToLower(rest), " for "); j > 0 && j < 60 {
+				return &found{text: rest[:j], c: c, bonus: 0.3}
+			}
+		}
+	}
+	best := -1
+	cueLen := 0
+	for _, cue := range reasonCues {
+		i := strings.Index(low[from:], cue+" ")
+		if i >= 0 && (best < 0 || from+i < best) {
+			best, cueLen = from+i, len(cue)
+		}
+	}
+	if best >= 0 {
+		start := best + cueLen + 1
+		keep := strings.HasSuffix(low[best:best+cueLen], "to") && !strings.HasSuffix(low[best:best+cueLen], "due to") && !strings.HasSuffix(low[best:best+cueLen], "owing to") && !strings.HasSuffix(low[best:best+cueLen], "thanks to")
+		if keep {
+			start = best + cueLen - 2
+		}
+		if ans := clause(s[start:], 10); ans != "" {
+			return &found{text: ans, c: c, bonus: 0.3}
+		}
+	}
+	// A purpose: "to <verb> …" after the last matched word; else a weak
+	// cue there.
+	last := 0
+	for _, x := range c.pos {
+		if x > last {
+			last = x
+		}
+	}
+	if len(c.pos) > 0 {
+		rest := s[c.a.words[last].tok.End:]
+		lr := strings.ToLower(rest)
+		if i := strings.Index(lr, " to "); i >= 0 && i < 40 {
+			if ans := clause(rest[i+1:], 10); ans != "" && len(strings.Fields(ans)) > 1 {
+				return &found{text: ans, c: c, bonus: 0.1}
+			}
+		}
+		for _, at := range []int{c.pos[len(c.pos)-1], last} {
+			rest := s[c.a.words[at].tok.End:]
+			lr := strings.ToLower(rest)
+			for _, cue := range weakReasonCues {
+				if i := strings.Index(lr, " "+cue+" "); i >= 0 && i < 30 {
+					if ans := clause(rest[i+len(cue)+2:], 14); ans != "" {
+						return &found{text: ans, c: c}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// clause returns the start of s up to the end of its clause, at most n
+// words.
+func clause(s string, n int) string {
+	toks := text.Tokenize(s)
+	i := 0
+	for i < len(toks) && i < n+2 {
+		t := toks[i]
+		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" {
+			break
+		}
+		i++
+	}
+	if i == 0 {
+		return ""
+	}
+	words := 0
+	end := 0
+	for k := 0; k < i; k++ {
+		if toks[k].Word {
+			words++
+		}
+		if words > n {
+			break
+		}
+		end = toks[k].End
+	}
+	return strings.TrimSpace(s[:end])
+}
+
+// yesNo answers a yes-no question from a sentence that holds nearly all of
+// its words: no when the sentence negates them, else yes.
+func (e *Engine) yesNo(p *parsed, c *cand) *found {
+	if c.cov < 0.75 {
+		return nil
+	}
+	// A negation counts only near the matched words: "does not
+	// participate …, experts emphasized that U.S. support is key" says yes
+	// to the second clause.
+	for i, w := range c.a.words {
+		if !isNegation(w.tok.Lower) {
+			continue
+		}
+		for _, p := range c.pos {
+			if p-i >= -1 && p-i <= 3 {
+				return &found{text: "No", c: c}
+			}
+		}
+	}
+	return &found{text: "Yes", c: c}
+}
+
+func isNegation(w string) bool {
+	return w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't")
+}
