@@ -198,6 +198,9 @@ func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 	case KindYesNo:
 		return e.yesNo(p, c)
 	case KindWhat, KindOther:
+		if f := e.definition(p, c); f != nil {
+			return f
+		}
 		if f := e.named(p, c); f != nil {
 			return f
 		}

@@ -308,6 +308,31 @@ type cand struct {
 	score float64
 }
 
+// allPos returns every position of a word the question matched, not only
+// the first of each ("the launch price of £99 … the US price of $149").
+func (c *cand) allPos() []int {
+	var out []int
+	for i, w := range c.a.words {
+		for _, p := range c.pos {
+			if c.a.words[p].stem == w.stem {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasStem reports whether the sentence holds any of the stems.
+func (c *cand) hasStem(stems []string) bool {
+	for _, st := range stems {
+		if c.a.stems[st] {
+			return true
+		}
+	}
+	return false
+}
+
 // candidates finds and ranks the sentences that may answer q.
 func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*cand, error) {
 	var words []string

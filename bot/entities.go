@@ -359,6 +359,9 @@ func (e *Engine) entity(p *parsed, c *cand) *found {
 		if i == 0 && beforeMatches(c, f) {
 			b += 0.15 // the sentence's subject: "The Aviator, starring …, ended up third"
 		}
+		if strings.HasSuffix(strings.TrimSpace(s[:f.Start]), " by") {
+			b += 0.3 // "new albums by | Coldplay and Gorillaz"
+		}
 		txt, used := listFrom(s, ents, i)
 		if best == nil || b > best.bonus {
 			best = &found{text: txt, c: c, facts: used, bonus: b}

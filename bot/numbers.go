@@ -35,6 +35,9 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		switch {
 		case focusHit:
 			b += 0.6
+		case len(p.focus) > 0 && len(unit) == 0 && !isMoney && !isPct && c.hasStem(p.focus):
+			// "305,775 people on a list, down from 311,764 last month":
+			// a bare number beside the counted noun counts it too.
 		case len(p.focus) > 0 && !p.wantMoney && !p.wantPercent:
 			// "How many troops will Britain send?" is not answered by
 			// "about 30 countries", nor "how many farms closed" by "£8bn".
@@ -65,6 +68,7 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		if followsMatch(c, f.Start) {
 			b += 0.3
 		}
+		b += 0.1 * float64(localMatches(c, f.Start, f.End)) // "the US price of | $149"
 		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
 		if p.changeTo != "" && strings.HasSuffix(before, " "+p.changeTo) {
 			b += 0.4 // "fall to | 86.7bn", "raise its dividend by | 11%"
@@ -101,11 +105,24 @@ func comparative(role string) bool {
 	return false
 }
 
+// localMatches counts the question's words that stand in the few words
+// around the span from start to end.
+func localMatches(c *cand, start, end int) int {
+	seen := map[string]bool{}
+	for _, p := range c.allPos() {
+		w := c.a.words[p]
+		if w.tok.End <= start && start-w.tok.End <= 30 || w.tok.Start >= end && w.tok.Start-end <= 30 {
+			seen[w.stem] = true
+		}
+	}
+	return len(seen)
+}
+
 // followsMatch reports whether byte offset at comes right after a word the
 // question matched (with at most "by", "to", "of", "at" or "from" between).
 func followsMatch(c *cand, at int) bool {
 	s := c.a.sent.Text
-	for _, p := range c.pos {
+	for _, p := range c.allPos() {
 		end := c.a.words[p].tok.End
 		if end > at {
 			continue

@@ -20,6 +20,8 @@ It took $40m over the holiday, down from $52m a year earlier, the company said. 
 Chief executive Mara Quinn said the firm would cut 200 jobs. "We have to face the market as it is," she said. The firm plans to buy back shares worth 50m euros ($59m).
 
 Analyst Tom Reeve, of Harbour Securities, blamed poor marketing for the slide.
+
+The firm also launched a subscription service called Playbox.
 `
 
 func ruleEngine(t *testing.T) *bot.Engine {
@@ -55,6 +57,7 @@ func TestAnswerRules(t *testing.T) {
 		{"pronoun speaker", "who said the firm has to face the market as it is", "Mara Quinn"},
 		{"what someone said about a topic they never spoke of", "what did mara quinn say about video games", ""},
 		{"where a person works", "where does tom reeve work", "Harbour Securities"},
+		{"a name defined by the words before 'called'", "what is playbox", "a subscription service"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

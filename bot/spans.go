@@ -24,6 +24,44 @@ func isQuoteMark(s string) bool {
 	return s == "\"" || s == "“" || s == "”" || s == "‘"
 }
 
+// definition answers "what is Pictochat?": the noun phrase the article
+// gives the name ("a short-range messaging application called Pictochat",
+// "Pictochat, a messaging application,").
+func (e *Engine) definition(p *parsed, c *cand) *found {
+	if len(p.terms) == 0 {
+		return nil
+	}
+	for _, t := range p.terms {
+		if !e.isName(t, c.d) && !c.d.names[t.stem] {
+			return nil // "what is X" asks about a name only
+		}
+	}
+	s := c.a.sent.Text
+	toks := text.Tokenize(s)
+	for i, tk := range toks {
+		if !tk.Word || !tk.IsCap() || text.Base(tk.Bare()) != p.terms[len(p.terms)-1].stem {
+			continue
+		}
+		// "<a noun phrase> called X"
+		if i >= 2 && (toks[i-1].Lower == "called" || toks[i-1].Lower == "named" || toks[i-1].Lower == "dubbed") {
+			k := i - 2
+			for k > 0 && i-2-k < 6 && toks[k].Word && toks[k].Lower != "a" && toks[k].Lower != "an" && toks[k].Lower != "the" && !text.IsStop(toks[k].Lower) {
+				k--
+			}
+			if k >= 0 && toks[k].Word && (toks[k].Lower == "a" || toks[k].Lower == "an" || toks[k].Lower == "the") {
+				return &found{text: s[toks[k].Start:toks[i-2].End], c: c, bonus: 0.4}
+			}
+		}
+		// "X, a/the <noun phrase>,"
+		if i+2 < len(toks) && toks[i+1].Text == "," && (toks[i+2].Lower == "a" || toks[i+2].Lower == "an" || toks[i+2].Lower == "the") {
+			if ans := clause(s[toks[i+2].Start:], 10); ans != "" {
+				return &found{text: ans, c: c, bonus: 0.4}
+			}
+		}
+	}
+	return nil
+}
+
 // named answers "what is the name of …": the name after "called", "named",
 // or set beside the thing asked about ("a report, Paying the Price").
 func (e *Engine) named(p *parsed, c *cand) *found {
