@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -279,8 +280,17 @@ func cleanLine(l string) string {
 	for _, m := range []string{"- ", "* ", "+ "} {
 		l = strings.TrimPrefix(l, m)
 	}
+	l = markdownLinks.ReplaceAllString(l, "$1")
+	l = markdownEmphasis.ReplaceAllString(l, "$2")
 	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
+
+// Markdown that articles saved from the web carry: links keep their text,
+// bold and italic markers go.
+var (
+	markdownLinks    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)\s]*\)`)
+	markdownEmphasis = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+)
 
 func idFromName(name string) string {
 	var b strings.Builder

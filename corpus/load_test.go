@@ -20,6 +20,7 @@ func TestParse(t *testing.T) {
 		{"title line", "bbc-x", "Shares hit by warning\n\nShares fell 16%. Analysts were surprised.\n\nThe firm said sales were weak.\n", "Shares hit by warning", 3, 2, nil},
 		{"no title: lines are paragraphs", "some-article", "First paragraph here. Second sentence.\nAnother paragraph.\n", "Some article", 3, 2, nil},
 		{"markdown heading", "note.md", "# Big news\n\nIt happened today.\n", "Big news", 1, 1, nil},
+		{"markdown links and bold", "note.md", "# News\n\n**Mayor Ann Lee** said [the plan](https://example.com/x) works. It does.\n", "News", 2, 1, nil},
 		{"crlf", "x", "Title\r\n\r\nOne. Two.\r\n", "Title", 2, 1, nil},
 		{"bom", "x", "\uFEFFTitle\n\nBody text.\n", "Title", 1, 1, nil},
 		{"empty", "x", "", "", 0, 0, ErrEmpty},
