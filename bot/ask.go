@@ -149,6 +149,9 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		if f == nil || f.text == "" {
 			continue
 		}
+		if p.kind == KindWhoSaid && p.speech != "" && p.speech != "say" && c.a.stems[p.speech] {
+			f.bonus += 0.1 // "who dismissed …" meets "The Tories dismissed …"
+		}
 		if best == nil || c.score+f.bonus > best.c.score+best.bonus {
 			best = f
 		}
@@ -185,19 +188,30 @@ func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 		return e.place(p, c)
 	case KindWho, KindWhoIs:
 		return e.agent(p, c)
-	case KindWhich:
-		if f := e.entity(p, c); f != nil {
-			return f
-		}
-		if f := e.speaker(p, c); f != nil && e.personFocus(p) {
-			return f
-		}
-		return e.tail(p, c)
 	case KindWhy:
 		return e.reason(p, c)
 	case KindYesNo:
 		return e.yesNo(p, c)
+	case KindHow:
+		if f := e.manner(p, c); f != nil {
+			return f
+		}
+		return e.tail(p, c)
+	case KindWhich:
+		if f := e.countryOf(p, c); f != nil {
+			return f
+		}
+		fallthrough
 	case KindWhat, KindOther:
+		if p.kind == KindWhich {
+			if f := e.entity(p, c); f != nil {
+				return f
+			}
+			if f := e.speaker(p, c); f != nil && e.personFocus(p) {
+				return f
+			}
+			return e.tail(p, c)
+		}
 		if f := e.definition(p, c); f != nil {
 			return f
 		}

@@ -25,6 +25,7 @@ const (
 	KindWhich    Kind = "which"
 	KindWhy      Kind = "why"
 	KindWhat     Kind = "what"
+	KindHow      Kind = "how" // how did they …? (the manner)
 	KindYesNo    Kind = "yes_no"
 	KindOther    Kind = "other"
 )

@@ -268,7 +268,7 @@ func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
 	for i, t := range q.terms {
 		if !known[i] {
 			w[i] = 0.5 * avg
-		} else if t.verb && !strings.HasSuffix(t.word, "s") && !e.isName(t, d) {
+		} else if t.verb && baseForm(t.word) && !e.isName(t, d) {
 			// The question's main verb ("will | lead") carries its
 			// predicate. A plural or a name after "will" is a noun.
 			w[i] *= 2
@@ -297,6 +297,39 @@ func (e *Engine) pronounCoverage(q *parsed, w []float64, a, prev *analysed, d *a
 		return 0
 	}
 	return got / total
+}
+
+// baseForm reports a word that can be a verb's bare form, as after "will"
+// or "to": not a plural, a past form or an -ing form ("down to | timing").
+func baseForm(w string) bool {
+	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
+}
+
+// tenseFit is +1 when a sentence speaks of the time the question asks
+// about (the future: "will", "set to", "next"; the past: "took", "was"),
+// -1 when it speaks of the other, 0 when either says nothing.
+func tenseFit(tense byte, a *analysed) float64 {
+	if tense == 0 {
+		return 0
+	}
+	var future, past bool
+	for i, w := range a.words {
+		switch w.tok.Lower {
+		case "will", "next", "upcoming", "plans", "expected":
+			future = true
+		case "set", "going":
+			future = future || i+1 < len(a.words) && a.words[i+1].tok.Lower == "to"
+		case "took", "was", "were", "had", "did", "last", "ago":
+			past = true
+		}
+	}
+	switch {
+	case future == past:
+		return 0
+	case future == (tense == 'f'):
+		return 1
+	}
+	return -1
 }
 
 // cand is a sentence that may answer a question, with how well it matches.
@@ -365,7 +398,8 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 			// count as the sentence's own.
 			cov += e.pronounCoverage(q, w, a, d.sents[a.sent.Index-2], d)
 		}
-		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: cov - 0.002*float64(rank)})
+		score := cov - 0.002*float64(rank) + 0.1*tenseFit(q.tense, a)
+		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: score})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out, nil

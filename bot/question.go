@@ -29,6 +29,11 @@ type parsed struct {
 	// typed holds the words as the user typed them, before phrasal verbs
 	// were rewritten.
 	typed map[string]bool
+	// speech is the stem of the question's speech verb, if any.
+	speech string
+	// tense is 'f' for a question about the future ("when will"), 'p' for
+	// the past ("when did"), 0 when it does not say.
+	tense byte
 }
 
 // term is one content word of a question.
@@ -58,7 +63,9 @@ var phrasalVerbs = strings.NewReplacer(
 	" wrap up", " end", " wraps up", " ends", " pushed back", " delayed", " put back", " delayed",
 	" called off", " cancelled", " call off", " cancel",
 	" shut down", " closed", " turned down", " rejected", " find out", " discover",
-	" on sale", " launched",
+	" on sale", " launched", " take place", " held", " took place", " held", " takes place", " held",
+	" taking place", " held", " take part", " participate", " took part", " participated",
+	" takes part", " participates",
 	" in the works", " in development", " knocked off work", " finished work",
 )
 
@@ -84,6 +91,22 @@ func parseQuestion(raw string, forced Kind) parsed {
 		}
 	}
 	q.kind, q.body = classify(q.toks, words)
+	for _, w := range words {
+		if isSpeechVerb(w) {
+			q.speech = text.Base(w) // "who dismissed …": a sentence that says "dismissed" fits best
+			break
+		}
+	}
+	for _, w := range words {
+		switch w {
+		case "will", "next", "upcoming", "going", "plan", "plans":
+			q.tense = 'f'
+		case "did", "was", "were", "had":
+			if q.tense == 0 {
+				q.tense = 'p'
+			}
+		}
+	}
 	if forced != "" {
 		q.kind = forced
 	}
@@ -170,7 +193,7 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 			return KindWhoIs, body(2)
 		}
 		for i := 1; i < len(w) && i <= 3; i++ {
-			if isSpeechVerb(w[i]) {
+			if isSpeechVerb(w[i]) && !isBe(w[i-1]) {
 				return KindWhoSaid, body(i + 1)
 			}
 		}
@@ -184,7 +207,7 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		case "soon":
 			return KindWhen, body(2)
 		}
-		return KindOther, body(1)
+		return KindHow, body(1)
 	case "when":
 		return KindWhen, body(1)
 	case "where":
@@ -226,6 +249,13 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		if at(0) == "which" {
 			return KindWhich, body(1)
 		}
+		// "what is the purpose of", "what is the reason for", "what
+		// for": a why-question.
+		for _, x := range w[1:min(len(w), 5)] {
+			if x == "purpose" || x == "reason" || x == "aim" || x == "point" || x == "goal" {
+				return KindWhy, body(1)
+			}
+		}
 		// "what did revenue fall to", "what did the price rise by"
 		if n := len(w); n >= 3 && (w[n-1] == "to" || w[n-1] == "by") && changeVerb(w[n-2]) {
 			return KindHowMany, body(1)
@@ -235,6 +265,12 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		return KindYesNo, body(0)
 	}
 	return KindOther, body(0)
+}
+
+// isBe reports a form of "to be": "who is expected to" is passive, not
+// speech.
+func isBe(w string) bool {
+	return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been"
 }
 
 // thingNoun reports a noun for places, bodies or things rather than

@@ -35,6 +35,9 @@ func TestClassify(t *testing.T) {
 		{"What could be used to monitor a ceasefire?", KindWhat},
 		{"Does the United States participate?", KindYesNo},
 		{"tell me about the article", KindOther},
+		{"How could the nations monitor a ceasefire?", KindHow},
+		{"What is the purpose of the Friday meeting?", KindWhy},
+		{"who is expected to make a large order", KindWho},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -24,6 +24,57 @@ func isQuoteMark(s string) bool {
 	return s == "\"" || s == "“" || s == "”" || s == "‘"
 }
 
+// manner answers "how could they monitor a ceasefire?": the means after
+// the matched words ("potentially | using cameras and satellites").
+func (e *Engine) manner(p *parsed, c *cand) *found {
+	if len(c.pos) == 0 {
+		return nil
+	}
+	s := c.a.sent.Text
+	from := c.a.words[c.pos[0]].tok.End
+	low := strings.ToLower(s)
+	best, cue := -1, ""
+	for _, m := range []string{" using ", " by ", " through ", " via ", " with the help of ", " thanks to "} {
+		if i := strings.Index(low[from:], m); i >= 0 && (best < 0 || from+i < best) {
+			best, cue = from+i, m
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	start := best + 1
+	if cue == " by " || cue == " via " || cue == " through " {
+		start = best + len(cue) // "by | train"
+	}
+	if ans := clause(s[start:], 10); ans != "" {
+		return &found{text: ans, c: c, bonus: 0.3}
+	}
+	return nil
+}
+
+// countryOf answers "which country's minister is Anni Hakkanen?": the
+// country the person's role names ("Finnish Defense Minister").
+func (e *Engine) countryOf(p *parsed, c *cand) *found {
+	if focusKind(p.focus) != facts.KindPlace {
+		return nil
+	}
+	for _, person := range c.d.art.People {
+		if !namesPerson(p, person.Name) {
+			continue
+		}
+		for _, role := range person.Roles {
+			for _, t := range text.Tokenize(role) {
+				if place := facts.PlaceOf(t.Bare()); place != "" && t.Word {
+					if sc := e.sentenceWith(c.d, role, person.Sentences); sc != nil {
+						return &found{text: place, c: sc, bonus: 0.5, facts: personFacts(sc, person.Name)}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // definition answers "what is Pictochat?": the noun phrase the article
 // gives the name ("a short-range messaging application called Pictochat",
 // "Pictochat, a messaging application,").
@@ -165,6 +216,15 @@ func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
 	switch toks[start].Lower {
 	case "and", "or", "but", "nor", "so", "yet":
 		return nil // the words after a list item are not an answer
+	}
+	fresh := false
+	for _, t := range toks[start:i] {
+		if t.Word && !qWords[t.Lower] && !text.IsStop(t.Lower) {
+			fresh = true
+		}
+	}
+	if !fresh {
+		return nil // "… to send | troops": the question's own words
 	}
 	return &found{text: ans, c: c, bonus: 0}
 }

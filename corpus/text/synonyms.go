@@ -50,7 +50,7 @@ lose|lost
 pay|paid
 meet|met|meeting|summit
 lead|led|leader
-hold|held
+hold|held|take place|took place|host|hosted
 spend|spent
 build|built
 speak|spoke|spoken|spokesman|spokeswoman|spokesperson
@@ -91,7 +91,8 @@ fast|rapid|quick|quickly|rapidly
 completely|absolutely|totally|entirely|utterly
 crowded|packed|mobbed|rammed|heaving
 country|nation
-plan|proposal`
+plan|proposal
+participate|take part|took part|taking part`
 
 // Synonyms returns the synonym groups, each a list of lower-case words or
 // phrases.
