@@ -158,9 +158,6 @@ func evalSet(t *testing.T, gold []goldQuestion, engineFor func(article string) *
 
 func engineOn(t *testing.T, c *corpus.Corpus) *bot.Engine {
 	t.Helper()
-	if os.Getenv("SCAN") != "" {
-		return bot.New(c, scanSearcher{c})
-	}
 	ix, err := index.Open(context.Background(), c, index.Options{})
 	if err != nil {
 		t.Fatal(err)
