@@ -17,10 +17,11 @@ const minRoleCoverage = 0.85
 
 // found is an answer taken from one sentence.
 type found struct {
-	text  string
-	c     *cand
-	facts []facts.Fact
-	bonus float64 // how well the answer fits the question's type
+	text   string
+	c      *cand
+	facts  []facts.Fact
+	bonus  float64 // how well the answer fits the question's type
+	counts bool    // a number that counts what the question counts
 }
 
 // Ask answers a question from the articles. When they don't say, the
@@ -136,6 +137,11 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		least = 0.25
 	case p.kind == KindWhich && e.personFocus(p):
 		least = 0.35
+	case p.kind == KindHowMany && len(p.focus) > 0:
+		// A number that counts what the question counts ("10,000 to
+		// 30,000 troops" for "how many soldiers") needs fewer of the
+		// question's other words.
+		least = 0.34
 	}
 	var best *found
 	for i, c := range cands {
@@ -147,6 +153,9 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		}
 		f := e.fromSentence(p, c)
 		if f == nil || f.text == "" {
+			continue
+		}
+		if c.cov < minCoverage && p.kind == KindHowMany && !f.counts {
 			continue
 		}
 		if p.kind == KindWhoSaid && p.speech != "" && p.speech != "say" && c.a.stems[p.speech] {

@@ -18,9 +18,11 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		}
 		b := nearness(c, f)
 		unit := text.Tokenize(f.Role)
+		// What the number counts is the head of its unit, its last word:
+		// "200 military planners", not "0.7% of gross national income".
 		focusHit := false
-		for _, u := range unit {
-			st := text.Base(u.Bare())
+		if n := len(unit); n > 0 {
+			st := text.Base(unit[n-1].Bare())
 			for _, fs := range p.focus {
 				if st == fs || e.lx.sameGroup(st, fs) {
 					focusHit = true
@@ -77,7 +79,7 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 			b -= 0.3 // a conversion: "1bn Swiss francs ($861m; £451m)"
 		}
 		if best == nil || b > best.bonus {
-			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b}
+			best = &found{text: f.Text, c: c, facts: []facts.Fact{f}, bonus: b, counts: focusHit}
 		}
 	}
 	return best

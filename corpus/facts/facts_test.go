@@ -133,6 +133,7 @@ func TestQuantities(t *testing.T) {
 		{"Tens of thousands of people marched.", []string{"Tens of thousands of people"}},
 		{"They expect to spend in excess of £200m at the centre.", []string{"in excess of £200m"}},
 		{"It grew 9.8% in 2004.", []string{"9.8%"}},
+		{"He set up two schools together with his wife.", []string{"two schools"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -168,7 +168,8 @@ func unitEnd(toks []text.Token, from int) int {
 			break
 		}
 		k++
-		if timeUnits[t.Lower] {
+		// A plural ends the noun phrase: "two schools | together".
+		if timeUnits[t.Lower] || len(t.Lower) > 3 && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") && !t.IsCap() {
 			break
 		}
 	}
