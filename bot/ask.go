@@ -137,6 +137,10 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		least = 0.25
 	case p.kind == KindWhich && e.personFocus(p):
 		least = 0.35
+	case p.kind == KindWhich && focusKind(p.focus) != "":
+		// Names of the kind asked for ("which states" -> places) need
+		// fewer of the question's other words, as counted numbers do.
+		least = 0.34
 	case p.kind == KindHowMany && len(p.focus) > 0:
 		// A number that counts what the question counts ("10,000 to
 		// 30,000 troops" for "how many soldiers") needs fewer of the
@@ -155,7 +159,7 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 		if f == nil || f.text == "" {
 			continue
 		}
-		if c.cov < minCoverage && p.kind == KindHowMany && !f.counts {
+		if c.cov < minCoverage && (p.kind == KindHowMany || p.kind == KindWhich) && !f.counts {
 			continue
 		}
 		if p.kind == KindWhoSaid && p.speech != "" && p.speech != "say" && c.a.stems[p.speech] {

@@ -364,7 +364,7 @@ func (e *Engine) entity(p *parsed, c *cand) *found {
 		}
 		txt, used := listFrom(s, ents, i)
 		if best == nil || b > best.bonus {
-			best = &found{text: txt, c: c, facts: used, bonus: b}
+			best = &found{text: txt, c: c, facts: used, bonus: b, counts: want != "" && f.Kind == want}
 		}
 	}
 	return best

@@ -50,6 +50,7 @@ type word struct {
 	groups []int
 	place  string // canonical place for a place name or adjective
 	cap    bool   // written with a capital, not first in its sentence
+	inName bool   // part of the name of a person, place or body
 }
 
 // analysed is a sentence with its words analysed for matching.
@@ -72,6 +73,11 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		w.groups = lx.groups[w.stem]
 		w.place = placeKey(t.Bare())
 		w.cap = t.IsCap() && !first
+		for _, f := range s.Facts {
+			if (f.Kind == facts.KindPerson || f.Kind == facts.KindPlace || f.Kind == facts.KindOrg) && f.Start <= t.Start && t.End <= f.End {
+				w.inName = true
+			}
+		}
 		first = false
 		a.words = append(a.words, w)
 		a.stems[w.stem] = true
@@ -129,7 +135,7 @@ func (lx *lexicon) matchTerm(t term, a *analysed) (float64, int) {
 	}
 	for _, g := range lx.groups[t.stem] {
 		for i, w := range a.words {
-			if w.cap {
+			if w.inName {
 				continue // a name is no synonym: "States" is not "said"
 			}
 			for _, wg := range w.groups {

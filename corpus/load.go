@@ -163,6 +163,7 @@ func Parse(name string, data []byte) (*Article, error) {
 		return nil, ErrEmpty
 	}
 	title, body := splitTitle(text)
+	body = dateline.ReplaceAllString(body, "")
 	if title == "" {
 		title = titleFromName(name)
 	}
@@ -284,6 +285,10 @@ func cleanLine(l string) string {
 	l = markdownEmphasis.ReplaceAllString(l, "$2")
 	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
+
+// dateline matches a wire story's opening "ATLANTA (AP) — ", which is no
+// part of its first sentence.
+var dateline = regexp.MustCompile(`^\s*[A-Z][A-Z .,'-]{1,40}(?:\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+`)
 
 // Markdown that articles saved from the web carry: links keep their text,
 // bold and italic markers go.

@@ -22,6 +22,7 @@ func TestParse(t *testing.T) {
 		{"markdown heading", "note.md", "# Big news\n\nIt happened today.\n", "Big news", 1, 1, nil},
 		{"markdown links and bold", "note.md", "# News\n\n**Mayor Ann Lee** said [the plan](https://example.com/x) works. It does.\n", "News", 2, 1, nil},
 		{"crlf", "x", "Title\r\n\r\nOne. Two.\r\n", "Title", 2, 1, nil},
+		{"wire dateline", "x", "Storm hits\n\nATLANTA (AP) — A storm hit. It rained.\n", "Storm hits", 2, 1, nil},
 		{"bom", "x", "\uFEFFTitle\n\nBody text.\n", "Title", 1, 1, nil},
 		{"empty", "x", "", "", 0, 0, ErrEmpty},
 		{"whitespace", "x", " \n\t\n ", "", 0, 0, ErrEmpty},
@@ -46,6 +47,9 @@ func TestParse(t *testing.T) {
 			}
 			if len(a.Sentences) != tt.wantSentences || len(a.Paragraphs) != tt.wantParagraphs {
 				t.Errorf("%d sentences in %d paragraphs, want %d in %d", len(a.Sentences), len(a.Paragraphs), tt.wantSentences, tt.wantParagraphs)
+			}
+			if len(a.Sentences) > 0 && strings.Contains(a.Sentences[0].Text, "(AP)") {
+				t.Errorf("dateline kept: %q", a.Sentences[0].Text)
 			}
 			for i, s := range a.Sentences {
 				if s.Index != i+1 || s.Article != a.ID || s.Paragraph < 1 {

@@ -159,6 +159,9 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		if m.kind == KindPerson {
 			ex.person(s, toks, &m)
 		}
+		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && afterPlacePrep(toks, m.from) {
+			m.kind = KindPlace // "near Huntsville", "into the Carolinas"
+		}
 		info.mentions = append(info.mentions, m)
 	}
 	// Adjectives of place: "Finnish", "Dutch", "American".
@@ -374,6 +377,9 @@ func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
 		if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
 			continue // "asked leaders to continue": a request, not words said
 		}
+		if nounToo[t.Lower] && !(i+1 < len(toks) && (toks[i+1].Lower == "that" || !toks[i+1].Word)) {
+			continue // "Damage estimates were not available": a noun
+		}
 		// "…," said the festival's executive director, Ruth Baker.
 		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
 			for _, m := range info.mentions {
@@ -586,6 +592,30 @@ func speakerAfter(info *sentenceInfo, v int) bool {
 		if m.value == info.speaker && m.from > v {
 			return true
 		}
+	}
+	return false
+}
+
+// nounToo are speech verbs that are also plural nouns; they are verbs only
+// before "that", a quote or punctuation.
+var nounToo = map[string]bool{
+	"estimates": true, "claims": true, "questions": true, "comments": true, "notes": true, "calls": true,
+	"reports": true, "points": true, "forecasts": true, "hopes": true, "states": true, "remarks": true,
+	"thoughts": true, "promises": true, "pledges": true, "vows": true, "counters": true, "boasts": true,
+}
+
+// afterPlacePrep reports a name that follows a preposition of place.
+func afterPlacePrep(toks []text.Token, i int) bool {
+	k := i - 1
+	if k >= 0 && toks[k].Lower == "the" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Lower {
+	case "in", "near", "into", "across", "through", "outside", "towards", "toward", "from", "to":
+		return true
 	}
 	return false
 }

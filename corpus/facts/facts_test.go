@@ -72,7 +72,8 @@ func TestPeopleAndRoles(t *testing.T) {
 		{"David Frost, director general of the British Chambers of Commerce, warned of costs.", "David Frost", "director general of the British Chambers of Commerce"},
 		{"Nintendo president Satoru Iwata said sales were strong.", "Satoru Iwata", "Nintendo president"},
 		{"The Shadow Secretary of State for the Family, Theresa May, said it was late.", "Theresa May", "Shadow Secretary of State for the Family"},
-		{"However Nintendo president Satoru Iwata was pleased.", "Satoru Iwata", "Nintendo president"},
+		{"However Acme president Ken Sato was pleased.", "Ken Sato", "Acme president"},
+		{"Georgia Gov. Brian Kemp declared an emergency.", "Brian Kemp", "Georgia Gov."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +133,7 @@ func TestQuantities(t *testing.T) {
 		{"Two album releases were delayed.", []string{"Two album releases"}},
 		{"Tens of thousands of people marched.", []string{"Tens of thousands of people"}},
 		{"They expect to spend in excess of £200m at the centre.", []string{"in excess of £200m"}},
+		{"Up to 4 inches of rain may fall.", []string{"Up to 4 inches of rain"}},
 		{"It grew 9.8% in 2004.", []string{"9.8%"}},
 		{"He set up two schools together with his wife.", []string{"two schools"}},
 	}
@@ -164,6 +166,8 @@ func TestPlacesAndTimes(t *testing.T) {
 		{"It will launch in Europe on 11 March.", KindTime, "11 March", ""},
 		{"No patient will wait by March 2006.", KindTime, "March 2006", ""},
 		{"Armies have shrunk since the Cold War.", KindTime, "since the Cold War", ""},
+		{"Two people died near Huntsville.", KindPlace, "Huntsville", ""},
+		{"The storm hit Alabama and Tennessee.", KindPlace, "Tennessee", "Tennessee"},
 		{"The centre closes at 1900 GMT.", KindTime, "1900 GMT", ""},
 		{"Leave rises to nine months by 2007.", KindTime, "2007", ""},
 		{"They meet again next week.", KindTime, "next week", ""},

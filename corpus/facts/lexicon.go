@@ -17,13 +17,17 @@ func set(words string) map[string]bool {
 }
 
 // honorifics stand directly before a name.
-var honorifics = set("mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|rev|reverend|mr.|mrs.|ms.|dr.|prof.|gen.|gen|st.|sen.|rep.|gov.|capt.|col.|lt.|sgt.")
+var honorifics = set("mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|rev|reverend|mr.|mrs.|ms.|dr.|prof.|st.")
+
+// titleAbbrevs are titles written short with a period, which a name
+// follows: "Gov. Brian Kemp", "Sen. Ann Lee". They are roles.
+var titleAbbrevs = set("gov|sen|rep|gen|lt|col|capt|sgt|maj|adm|cmdr|supt|det|insp|atty|pres|cpl|pvt|gov.|sen.|rep.|gen.|lt.|col.|capt.|sgt.")
 
 var maleHonorifics = set("mr|mr.|sir|lord")
 var femaleHonorifics = set("mrs|ms|miss|dame|lady|mrs.|ms.")
 
 // roleNouns are words that name a position or job.
-var roleNouns = set(`minister|secretary|president|vice-president|chairman|chairwoman|chair|chief|executive|director|
+var roleNouns = set(`gov|sen|rep|gen|lt|col|capt|sgt|maj|adm|cmdr|supt|det|insp|atty|cpl|pvt|minister|secretary|president|vice-president|chairman|chairwoman|chair|chief|executive|director|
 spokesman|spokeswoman|spokesperson|analyst|editor|leader|head|governor|mayor|senator|chancellor|premier|
 general|ambassador|official|founder|co-founder|manager|actor|actress|star|singer|commissioner|prosecutor|
 judge|lawyer|attorney|economist|professor|researcher|scientist|expert|adviser|advisor|correspondent|reporter|
@@ -172,7 +176,11 @@ istanbul|ankara|cairo|jerusalem|tel aviv|tehran|baghdad|damascus|beirut|riyadh|d
 bangkok|jakarta|manila|seoul|pyongyang|shanghai|singapore|sydney|melbourne|toronto|montreal|vancouver|ottawa|
 los angeles|san francisco|chicago|boston|miami|houston|dallas|seattle|mexico city|rio de janeiro|sao paulo|
 buenos aires|lagos|nairobi|johannesburg|cape town|kent|surrey|essex|yorkshire|lancashire|cornwall|devon|
-california|texas|florida|ohio|virginia|pennsylvania|illinois|michigan|georgia|arizona|oregon|alaska|hawaii|
+alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|
+indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|
+nebraska|nevada|new hampshire|new jersey|new mexico|new york state|north carolina|north dakota|ohio|oklahoma|oregon|
+pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington state|
+west virginia|wisconsin|wyoming|carolinas|the carolinas|midwest|new england|
 pusan|busan|osaka|kyoto|hanoi|taipei|karachi|lahore|dhaka|colombo|kathmandu|minsk|riga|tallinn|vilnius|
 bucharest|sofia|belgrade|zagreb|sarajevo|kosovo|odesa|odessa|kharkiv|lviv|mariupol|st petersburg`)
 

@@ -40,6 +40,11 @@ func runs(toks []text.Token, vocab map[string]bool) [][2]int {
 				j++
 				continue
 			}
+			// "Gov. | Brian Kemp": a title's period does not end the name.
+			if t.Text == "." && titleAbbrevs[toks[j-1].Lower] && j+1 < len(toks) && toks[j+1].Word && toks[j+1].IsCap() {
+				j++
+				continue
+			}
 			if t.Word && t.IsNumber() && j > start && isProductNumber(toks, j) {
 				j++
 				continue
@@ -200,6 +205,9 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		if honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] || roleNouns[w] {
 			split = k + 1
 		}
+	}
+	for split > 0 && split < to && !toks[split].Word {
+		split++ // "Gov. | Brian Kemp"
 	}
 	if split > 0 && split < to && connector(words[split-from]) {
 		// "Secretary of State for the Family": a role, no name.

@@ -176,8 +176,15 @@ func unitEnd(toks []text.Token, from int) int {
 	if k == start && start != from {
 		return from
 	}
+	// "4 inches | of rain", "10 tonnes | of food": a measure counts what
+	// follows "of".
+	if k > start && measureUnits[toks[k-1].Lower] && k+1 < len(toks) && toks[k].Lower == "of" && toks[k+1].Word && !text.IsStop(toks[k+1].Lower) && !toks[k+1].IsCap() {
+		return k + 2
+	}
 	return k
 }
+
+var measureUnits = set("inches|inch|feet|foot|miles|mile|metres|meters|metre|meter|kilometres|kilometers|km|cm|mm|tonnes|tons|tonne|ton|litres|liters|gallons|barrels|kg|kilograms|pounds|ounces|acres|hectares|degrees|cups|bottles|bags|boxes|pieces|units|doses")
 
 // numberValue gives a number's value as a plain decimal string, or the word.
 func numberValue(w string) string {

@@ -92,6 +92,14 @@ completely|absolutely|totally|entirely|utterly
 crowded|packed|mobbed|rammed|heaving
 country|nation
 plan|proposal
+governor|gov
+senator|sen
+colonel|col
+captain|capt
+sergeant|sgt
+lieutenant|lt
+attorney|atty
+professor|prof
 participate|take part|took part|taking part`
 
 // Synonyms returns the synonym groups, each a list of lower-case words or
