@@ -231,6 +231,9 @@ func (e *Engine) fromSentence(p *parsed, c *cand) *found {
 		if f := e.named(p, c); f != nil {
 			return f
 		}
+		if f := e.copulaSubject(p, c); f != nil {
+			return f
+		}
 		return e.tail(p, c)
 	}
 	return nil

@@ -46,6 +46,8 @@ func TestAsk(t *testing.T) {
 		{"mentions are words", "@everyone how many troops could the force have?", bot.KindOther, "", 0},
 		{"zero-width and rtl marks", "How\u200b many troops\u202e could the force have?", bot.KindHowMany, "10,000 to 30,000 troops", 13},
 		{"fullwidth and markdown", "**How many troops** could the _force_ have?", bot.KindHowMany, "10,000 to 30,000 troops", 13},
+		{"subject of a predicate", "What is key for success according to experts?", bot.KindWhat, "U.S. support", 8},
+		{"what someone stressed", "What did Healey stress?", bot.KindWhatSaid, "the importance of putting pressure on Russian President Vladimir Putin to end the war", 4},
 		{"manner", "How could the European nations monitor a ceasefire?", bot.KindHow, "using cameras and satellites", 16},
 		{"purpose", "What is the purpose of the Friday meeting?", bot.KindWhy, "to gather military support for Ukraine", 19},
 		{"future tense picks the coming meeting", "When will the next NATO meeting take place?", bot.KindWhen, "Friday", 19},

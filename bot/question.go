@@ -227,7 +227,9 @@ func classify(toks []text.Token, words []string) (Kind, []text.Token) {
 		case "did", "does", "do", "will", "would":
 			// "what did X say about Y"
 			for _, x := range w[2:] {
-				if x == "say" || x == "tell" || x == "think" || x == "claim" || x == "argue" {
+				if x == "say" || x == "tell" || x == "think" || x == "claim" || x == "argue" || x == "mention" ||
+					x == "stress" || x == "warn" || x == "announce" || x == "add" || x == "suggest" || x == "insist" ||
+					x == "predict" || x == "admit" || x == "explain" || x == "promise" || x == "reveal" || x == "believe" {
 					return KindWhatSaid, body(2)
 				}
 			}

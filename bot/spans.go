@@ -24,6 +24,37 @@ func isQuoteMark(s string) bool {
 	return s == "\"" || s == "“" || s == "”" || s == "‘"
 }
 
+// copulaSubject answers "what is key for success?": the words before "is
+// key" in the sentence, from the start of their clause ("experts … emphasized
+// that | U.S. support | is key for success").
+func (e *Engine) copulaSubject(p *parsed, c *cand) *found {
+	// Only "what is <predicate>": "what is key …", not "what are the
+	// planners doing".
+	if len(p.toks) < 3 || p.toks[0].Lower != "what" || !isBe(p.toks[1].Lower) || !p.toks[2].Word || text.IsStop(p.toks[2].Lower) {
+		return nil
+	}
+	pred := text.Base(p.toks[2].Bare())
+	for i := 2; i < len(c.a.words); i++ {
+		if !isBe(c.a.words[i-1].tok.Lower) || c.a.words[i].stem != pred {
+			continue
+		}
+		s := c.a.sent.Text
+		end := c.a.words[i-2].tok.End
+		start := strings.LastIndexAny(s[:end], ",;:") + 1
+		for j := i - 2; j >= 0 && c.a.words[j].tok.Start >= start; j-- {
+			if clauseWord(c.a.words[j].tok.Lower) {
+				start = c.a.words[j].tok.End
+				break
+			}
+		}
+		span := strings.TrimSpace(s[start:end])
+		if n := len(strings.Fields(span)); n > 0 && n <= 8 && !isPronoun(strings.ToLower(span)) {
+			return &found{text: span, c: c, bonus: 0.2}
+		}
+	}
+	return nil
+}
+
 // manner answers "how could they monitor a ceasefire?": the means after
 // the matched words ("potentially | using cameras and satellites").
 func (e *Engine) manner(p *parsed, c *cand) *found {
@@ -196,7 +227,7 @@ func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
 		i++
 	}
 	start := i
-	for i < len(toks) && i-start < 8 {
+	for i < len(toks) && i-start < 12 {
 		t := toks[i]
 		if !t.Word && t.Text != "-" && t.Text != "'" && t.Text != "’" && !isQuoteMark(t.Text) {
 			break
@@ -204,6 +235,10 @@ func (e *Engine) tailAfter(p *parsed, c *cand, last int) *found {
 		if t.Word && i > start && (t.Lower == "to" || t.Lower == "which" || t.Lower == "that" || t.Lower == "but" || t.Lower == "while" || t.Lower == "because" || t.Lower == "if" || t.Lower == "when") {
 			break
 		}
+		i++
+	}
+	// Never stop inside a name: "… on Russian President | Vladimir Putin".
+	for i < len(toks) && i > start && toks[i].Word && toks[i].IsCap() && toks[i-1].IsCap() {
 		i++
 	}
 	if i == start {
