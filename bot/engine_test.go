@@ -155,3 +155,24 @@ func TestSearchMoreContextFacts(t *testing.T) {
 		t.Fatalf("articles %+v", got)
 	}
 }
+
+// FuzzAsk: no question, however odd, panics the engine, and every answer
+// comes with the sentence it was taken from.
+func FuzzAsk(f *testing.F) {
+	for _, s := range []string{"how many troops", "who said \"x\"", "what is the purpose of", "+a -b /.*/", "\u200b", "which country's minister is", "by how much did it fall to"} {
+		f.Add(s)
+	}
+	e := defaultEngine(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		a, err := e.Ask(context.Background(), bot.Question{Text: q})
+		if err != nil {
+			if !bot.IsUserError(err) {
+				t.Fatalf("%q: internal error %v", q, err)
+			}
+			return
+		}
+		if !a.NoAnswer && (a.Text == "" || len(a.Sentences) == 0) {
+			t.Fatalf("%q: answer %q without a sentence", q, a.Text)
+		}
+	})
+}
