@@ -172,69 +172,71 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 	return best
 }
 
+// extractor takes an answer of one shape from one sentence, or nil.
+type extractor func(p *parsed, c *cand) *found
+
+// extractors lists, for each kind of question, the shapes of answer to try
+// on a sentence, best first.
+func (e *Engine) extractors(k Kind) []extractor {
+	switch k {
+	case KindWhoSaid:
+		// A quote's speaker; else, below any speaker, a person who did
+		// it ("Who asked military leaders …") or the clause's subject.
+		return []extractor{e.speaker, penalised(e.personAgent, 0.3), penalised(e.subject, 0.15)}
+	case KindHowMany:
+		return []extractor{e.quantity}
+	case KindWhen:
+		return []extractor{e.time, e.timeNearby}
+	case KindWhere:
+		return []extractor{e.place}
+	case KindWho, KindWhoIs:
+		return []extractor{e.agent}
+	case KindWhy:
+		return []extractor{e.reason}
+	case KindYesNo:
+		return []extractor{e.yesNo}
+	case KindHow:
+		return []extractor{e.manner, e.tail}
+	case KindWhich:
+		return []extractor{e.countryOf, e.entity, e.personSpeaker, e.tail}
+	}
+	return []extractor{e.definition, e.named, e.copulaSubject, e.tail}
+}
+
 // fromSentence takes the answer of the question's kind from one sentence.
 func (e *Engine) fromSentence(p *parsed, c *cand) *found {
-	switch p.kind {
-	case KindWhoSaid:
-		if f := e.speaker(p, c); f != nil {
+	for _, x := range e.extractors(p.kind) {
+		if f := x(p, c); f != nil {
 			return f
 		}
-		// "Who asked military leaders …": no quote, but a person who did
-		// it. A quote's speaker elsewhere still beats this.
-		if f := e.agent(p, c); f != nil && len(f.facts) > 0 && f.facts[0].Kind == facts.KindPerson {
-			f.bonus -= 0.3
-			return f
-		}
-		if f := e.subject(p, c); f != nil {
-			f.bonus -= 0.15
-			return f
-		}
-		return nil
-	case KindHowMany:
-		return e.quantity(p, c)
-	case KindWhen:
-		if f := e.time(p, c); f != nil {
-			return f
-		}
-		return e.timeNearby(p, c)
-	case KindWhere:
-		return e.place(p, c)
-	case KindWho, KindWhoIs:
-		return e.agent(p, c)
-	case KindWhy:
-		return e.reason(p, c)
-	case KindYesNo:
-		return e.yesNo(p, c)
-	case KindHow:
-		if f := e.manner(p, c); f != nil {
-			return f
-		}
-		return e.tail(p, c)
-	case KindWhich:
-		if f := e.countryOf(p, c); f != nil {
-			return f
-		}
-		fallthrough
-	case KindWhat, KindOther:
-		if p.kind == KindWhich {
-			if f := e.entity(p, c); f != nil {
-				return f
-			}
-			if f := e.speaker(p, c); f != nil && e.personFocus(p) {
-				return f
-			}
-			return e.tail(p, c)
-		}
-		if f := e.definition(p, c); f != nil {
-			return f
-		}
-		if f := e.named(p, c); f != nil {
-			return f
-		}
-		if f := e.copulaSubject(p, c); f != nil {
-			return f
-		}
-		return e.tail(p, c)
 	}
 	return nil
+}
+
+// penalised lowers the fit of what x finds, for a fallback shape.
+func penalised(x extractor, by float64) extractor {
+	return func(p *parsed, c *cand) *found {
+		f := x(p, c)
+		if f != nil {
+			f.bonus -= by
+		}
+		return f
+	}
+}
+
+// personAgent is agent, when the doer it finds is a person.
+func (e *Engine) personAgent(p *parsed, c *cand) *found {
+	if f := e.agent(p, c); f != nil && len(f.facts) > 0 && f.facts[0].Kind == facts.KindPerson {
+		return f
+	}
+	return nil
+}
+
+// personSpeaker is the sentence's speaker, for a which-question about a
+// person ("which star wasn't sure he should come").
+func (e *Engine) personSpeaker(p *parsed, c *cand) *found {
+	if !e.personFocus(p) {
+		return nil
+	}
+	return e.speaker(p, c)
 }
