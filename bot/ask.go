@@ -121,8 +121,27 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 			return f
 		}
 		if p.kind == KindWhoIs && !p.namesSomeone(cands[0].d) {
-			// "Who is the Polish Defense Minister?": no one the article
-			// names has that role.
+			// "Who is the prosecution's star witness?": the article may
+			// say "The prosecution's star witness is Mr Sullivan"; else
+			// ("Who is the Polish Defense Minister?") no one it names has
+			// that role.
+			for _, c := range cands {
+				if c.cov >= minRoleCoverage {
+					if f := e.copulaPerson(p, c); f != nil {
+						return f
+					}
+				}
+			}
+			return nil
+		}
+		if p.kind == KindWhoIs {
+			// "Who is Nancy Rothwell?" is answered with her role or not
+			// at all, never with someone else in her sentence.
+			for _, c := range cands {
+				if f := e.attribute(p, c); f != nil {
+					return f
+				}
+			}
 			return nil
 		}
 	}
@@ -149,8 +168,11 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 	}
 	var best *found
 	for i, c := range cands {
-		if i == 8 || c.cov < least {
+		if i == 8 {
 			break
+		}
+		if c.cov < least {
+			continue // ranked by score, which weighs more than coverage
 		}
 		if !e.namesHold(p, c) {
 			continue
@@ -200,7 +222,7 @@ func (e *Engine) extractors(k Kind) []extractor {
 	case KindWhich:
 		return []extractor{e.countryOf, e.entity, e.personSpeaker, e.tail}
 	}
-	return []extractor{e.definition, e.named, e.copulaSubject, e.tail}
+	return []extractor{e.definition, e.named, e.attribute, e.copulaSubject, e.tail}
 }
 
 // fromSentence takes the answer of the question's kind from one sentence.

@@ -100,6 +100,14 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		if f.Kind == facts.KindPlace && f.Value != "" {
 			a.stems["@"+strings.ToLower(f.Value)] = true
 		}
+		// "Ms Kelly" stands for Ruth Kelly: the full name's words count.
+		if f.Kind == facts.KindPerson && f.Value != f.Text {
+			for _, t := range text.Tokenize(f.Value) {
+				if t.Word {
+					a.stems[text.Base(t.Bare())] = true
+				}
+			}
+		}
 	}
 	return a
 }

@@ -224,12 +224,12 @@ func (e *Engine) timeNearby(p *parsed, c *cand) *found {
 	para := c.d.art.ParagraphOf(c.a.sent.Index)
 	for i := len(para) - 1; i >= 0; i-- {
 		n := para[i].Index
-		if n >= c.a.sent.Index {
-			continue
+		if n >= c.a.sent.Index || n < c.a.sent.Index-2 {
+			continue // only the two sentences before
 		}
 		near := &cand{a: c.d.sents[n-1], d: c.d, cov: c.cov * 0.9, pos: nil, score: c.score - 0.1}
 		if f := e.time(p, near); f != nil {
-			f.bonus -= 0.2
+			f.bonus -= 0.4 // a time of the paragraph, not of the sentence
 			return f
 		}
 	}

@@ -30,8 +30,8 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	if p.kind == KindWhoIs {
 		for _, d := range order {
 			for _, person := range d.art.People {
-				if len(person.Roles) == 0 || !namesPerson(p, person.Name) {
-					continue
+				if len(person.Roles) == 0 || !namesPerson(p, person.Name) || !onlyName(p, person.Name) {
+					continue // "who is Quinn's deputy" is not "who is Quinn"
 				}
 				role := longest(person.Roles)
 				c := e.sentenceWith(d, role, person.Sentences)
@@ -102,6 +102,17 @@ func inName(w, name string) bool {
 		}
 	}
 	return false
+}
+
+// onlyName reports whether the question's words are all the person's
+// name: "who is Mara Quinn", not "who is Mara Quinn's deputy".
+func onlyName(p *parsed, name string) bool {
+	for _, t := range p.terms {
+		if !inName(t.word, name) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesPerson reports whether the question names the person: their full

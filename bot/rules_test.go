@@ -22,6 +22,8 @@ Chief executive Mara Quinn said the firm would cut 200 jobs. "We have to face th
 Analyst Tom Reeve, of Harbour Securities, blamed poor marketing for the slide.
 
 The firm also launched a subscription service called Playbox.
+
+The firm's star designer is Mr Leo Park, who is Danish. An older rival collapsed in 1998 following a fraud.
 `
 
 func ruleEngine(t *testing.T) *bot.Engine {
@@ -58,6 +60,10 @@ func TestAnswerRules(t *testing.T) {
 		{"what someone said about a topic they never spoke of", "what did mara quinn say about video games", ""},
 		{"where a person works", "where does tom reeve work", "Harbour Securities"},
 		{"a name defined by the words before 'called'", "what is playbox", "a subscription service"},
+		{"X is <person>", "who is the firm's star designer", "Leo Park"},
+		{"an attribute after 'who is'", "what nationality is leo park", "Danish"},
+		{"a year after 'in' followed by a word", "when did the older rival collapse", "1998"},
+		{"who is <person> is never someone else", "who is mara quinn's deputy", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

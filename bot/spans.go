@@ -55,6 +55,51 @@ func (e *Engine) copulaSubject(p *parsed, c *cand) *found {
 	return nil
 }
 
+// attribute answers "what religion is Ruth Kelly?": the word or name
+// the article gives the person after "who is" or "is a" ("Ms Kelly, who is
+// Catholic,").
+func (e *Engine) attribute(p *parsed, c *cand) *found {
+	if len(p.toks) < 4 || p.toks[0].Lower != "what" || !p.namesSomeone(c.d) {
+		return nil
+	}
+	s := c.a.sent.Text
+	low := strings.ToLower(s)
+	for _, person := range c.d.art.People {
+		if !namesPerson(p, person.Name) {
+			continue
+		}
+		for _, f := range personFacts(c, person.Name) {
+			rest := low[f.End:]
+			for _, cue := range []string{", who is ", " is a ", " is an ", ", a ", ", an "} {
+				if strings.HasPrefix(rest, cue) {
+					if ans := clause(s[f.End+len(cue):], 4); ans != "" {
+						return &found{text: ans, c: c, bonus: 0.3, facts: personFacts(c, person.Name)}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// copulaPerson answers "who is the prosecution's star witness?" when the
+// article says "The prosecution's star witness is Mr Sullivan".
+func (e *Engine) copulaPerson(p *parsed, c *cand) *found {
+	for _, f := range entityFacts(c, facts.KindPerson) {
+		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
+		for _, h := range []string{" mr", " mrs", " ms", " dr", " sir", " professor", " prof"} {
+			before = strings.TrimSuffix(before, h) // "… is Mr | Sullivan"
+		}
+		if !strings.HasSuffix(before, " is") && !strings.HasSuffix(before, " was") {
+			continue
+		}
+		if afterMatches(c, f) {
+			return &found{text: f.Value, c: c, bonus: 0.3, facts: []facts.Fact{f}}
+		}
+	}
+	return nil
+}
+
 // manner answers "how could they monitor a ceasefire?": the means after
 // the matched words ("potentially | using cameras and satellites").
 func (e *Engine) manner(p *parsed, c *cand) *found {
@@ -179,7 +224,11 @@ func (e *Engine) named(p *parsed, c *cand) *found {
 			n++
 		}
 		if n > 0 {
-			return &found{text: rest[:toks[n-1].End], c: c, bonus: 0.3}
+			b := 0.3
+			if strings.Contains(p.raw, "known as") || strings.Contains(p.raw, "called") || strings.Contains(p.raw, "name") {
+				b = 0.5 // the question asks for exactly this: "what is it now known as"
+			}
+			return &found{text: rest[:toks[n-1].End], c: c, bonus: b}
 		}
 	}
 	return nil

@@ -190,10 +190,13 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 	info.facts = append(info.facts, times(n, s, toks)...)
 
 	info.speaker = ex.speakerOf(s, info)
+	// The sentence's topic: its speaker, else the first person named who
+	// is not the object of a preposition ("on Tuesday Mr Ebbers denied",
+	// not "met frequently with Mr Ebbers").
 	topic := info.speaker
 	if topic == "" {
 		for _, m := range info.mentions {
-			if m.kind == KindPerson && !m.quoted && m.from <= 6 {
+			if m.kind == KindPerson && !m.quoted && m.from <= 12 && (m.from == 0 || !isPreposition(toks[m.from-1].Lower)) {
 				topic = m.value
 				break
 			}
@@ -602,6 +605,14 @@ var nounToo = map[string]bool{
 	"estimates": true, "claims": true, "questions": true, "comments": true, "notes": true, "calls": true,
 	"reports": true, "points": true, "forecasts": true, "hopes": true, "states": true, "remarks": true,
 	"thoughts": true, "promises": true, "pledges": true, "vows": true, "counters": true, "boasts": true,
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "with", "by", "to", "of", "on", "for", "from", "against", "about", "at", "in", "into", "over", "under", "between", "among", "than", "like":
+		return true
+	}
+	return false
 }
 
 // afterPlacePrep reports a name that follows a preposition of place.

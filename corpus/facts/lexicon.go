@@ -23,6 +23,9 @@ var honorifics = set("mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|rev|re
 // follows: "Gov. Brian Kemp", "Sen. Ann Lee". They are roles.
 var titleAbbrevs = set("gov|sen|rep|gen|lt|col|capt|sgt|maj|adm|cmdr|supt|det|insp|atty|pres|cpl|pvt|gov.|sen.|rep.|gen.|lt.|col.|capt.|sgt.")
 
+// shortHonorifics always start a name: "on Tuesday | Mr Ebbers".
+var shortHonorifics = set("mr|mrs|ms|miss|dr|sir|dame|mr.|mrs.|ms.|dr.")
+
 var maleHonorifics = set("mr|mr.|sir|lord")
 var femaleHonorifics = set("mrs|ms|miss|dame|lady|mrs.|ms.")
 
@@ -83,7 +86,7 @@ var notNames = set(`the|a|an|this|that|these|those|there|here|it|its|he|she|they
 in|on|at|by|for|from|to|of|with|without|after|before|during|since|until|while|when|where|why|how|what|which|who|
 but|and|or|so|yet|if|although|though|because|as|also|meanwhile|however|therefore|moreover|despite|apart|given|
 some|many|most|more|other|others|all|both|each|every|any|no|not|one|two|three|four|five|six|seven|eight|nine|ten|
-over|under|about|around|now|then|today|yesterday|tomorrow|last|next|new|first|second|third|further|still|
+over|under|about|around|now|then|today|yesterday|tomorrow|last|next|first|second|third|further|still|
 according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
 problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|figures|plans|sales|
 even|just|only|already|earlier|later|elsewhere|overall|furthermore|additionally|initially|eventually|

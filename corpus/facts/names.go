@@ -36,6 +36,11 @@ func runs(toks []text.Token, vocab map[string]bool) [][2]int {
 			if strings.HasSuffix(toks[j-1].Lower, "'s") && !saintPossessive(toks, start, j) {
 				break
 			}
+			// "on Tuesday | Mr Ebbers": a title starts a new name, and a
+			// day or month ends one.
+			if t.Word && (shortHonorifics[t.Lower] || weekdays[toks[j-1].Lower] || months[toks[j-1].Lower] && !toks[j].IsNumber()) {
+				break
+			}
 			if t.Word && t.IsCap() && !notNames[t.Lower] {
 				j++
 				continue
@@ -218,7 +223,9 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		if honorifics[words[split-1-from]] || honorifics[strings.TrimSuffix(words[split-1-from], ".")] {
 			m.honorific = strings.TrimSuffix(words[split-1-from], ".")
 			if split-1 > from {
-				m.role = joinTokens(s, toks, from, split-1)
+				// "Medical Research Council Professor | Nancy Rothwell":
+				// the title is part of the role.
+				m.role = joinTokens(s, toks, from, split)
 			}
 		} else {
 			m.role = joinTokens(s, toks, from, split)

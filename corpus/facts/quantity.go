@@ -223,10 +223,22 @@ func isYearOrClock(toks []text.Token, i int) bool {
 	if v < 1800 || v > 2100 {
 		return false
 	}
+	if i > 0 && yearPrep(toks[i-1].Lower) {
+		return true // "in 2002 following …"
+	}
 	if i+1 < len(toks) && toks[i+1].Word && !text.IsStop(toks[i+1].Lower) && !months[toks[i+1].Lower] && !toks[i+1].IsCap() {
 		return false // "1200 workers"
 	}
 	return true
+}
+
+// yearPrep reports a word that puts a year after it: "in 2002".
+func yearPrep(w string) bool {
+	switch w {
+	case "in", "since", "by", "until", "till", "from", "of", "before", "after", "during", "throughout", "early", "late", "mid":
+		return true
+	}
+	return false
 }
 
 func isClockZone(w string) bool {
