@@ -33,7 +33,7 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 		if placeKey(t.word) != "" {
 			return true // "in Scotland", "the Polish minister"
 		}
-		if asksEvent(p.kind) && p.typed[t.word] && pastVerb(t.word) && !d.derived(t.stem) {
+		if (asksEvent(p.kind) || p.kind == KindHowMany && len(p.focus) == 0 && !p.wantChange && !p.wantMoney && !p.wantPercent) && p.typed[t.word] && pastVerb(t.word) && !d.derived(t.stem) {
 			// "When was Nestle founded?", "What are officials worried
 			// about?": the article tells of no such event.
 			return true

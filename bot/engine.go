@@ -277,20 +277,22 @@ func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
 	return w
 }
 
-// pronounCoverage is the share of a question's weight held by names that a
-// sentence lacks and the sentence before it has.
+// pronounCoverage is the share of a question's weight held by words that a
+// sentence starting with a pronoun lacks and the sentence before it has:
+// names nearly in full, other words by half.
 func (e *Engine) pronounCoverage(q *parsed, w []float64, a, prev *analysed, d *articleData) float64 {
 	var total, got float64
 	for i, t := range q.terms {
 		total += w[i]
-		if !e.isName(t, d) {
-			continue
-		}
 		if m, _ := e.lx.matchTerm(t, a); m > 0 {
 			continue
 		}
+		share := 0.5 // "It was bought by …": what "it" is
+		if e.isName(t, d) {
+			share = 0.9
+		}
 		if m, _ := e.lx.matchTerm(t, prev); m > 0 {
-			got += 0.9 * w[i] * m
+			got += share * w[i] * m
 		}
 	}
 	if total == 0 {

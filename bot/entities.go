@@ -174,11 +174,15 @@ func (e *Engine) agent(p *parsed, c *cand) *found {
 		return nil // "who designed …" needs a sentence that says so
 	}
 	s := c.a.sent.Text
+	if f := e.passiveAgent(p, c); f != nil {
+		return f
+	}
 	ents := entityFacts(c, facts.KindPerson, facts.KindOrg, facts.KindPlace)
+	verbAt := e.verbPos(p, c)
 	var best *found
 	for i, f := range ents {
-		if inQuestion(p, f) || isDemonymOnly(f) {
-			continue
+		if inQuestion(p, f) || isDemonymOnly(f) || f.Kind == facts.KindPerson && namesPerson(p, f.Value) {
+			continue // "Who said Sony …" is not answered by "Rival Sony"
 		}
 		b := nearness(c, f)
 		if f.Kind == facts.KindPerson {
@@ -187,6 +191,9 @@ func (e *Engine) agent(p *parsed, c *cand) *found {
 		before := strings.ToLower(strings.TrimSpace(s[:f.Start]))
 		if strings.HasSuffix(before, " by") {
 			b += 0.4
+		}
+		if verbAt > 0 && f.End <= verbAt && verbAt-f.End <= 12 {
+			b += 0.2 // the verb's subject: "Langlands & Bell | have created"
 		}
 		txt, used := listFrom(s, ents, i)
 		if f.Kind == facts.KindPerson && len(used) == 1 {
@@ -230,6 +237,9 @@ func (e *Engine) subject(p *parsed, c *cand) *found {
 	_, at := e.lx.matchTerm(*verb, c.a)
 	if at > 0 && c.a.words[at].tok.IsCap() {
 		at = -1 // "said" does not meet "United States"
+	}
+	if at > 0 && strings.HasSuffix(verb.word, "ed") && strings.HasSuffix(c.a.words[at].tok.Lower, "ing") {
+		at = -1 // "painted" does not meet the noun "painting"
 	}
 	if at <= 0 && isSpeechVerb(verb.word) {
 		// "Who said …" meets "experts … emphasized that …".
@@ -331,6 +341,51 @@ func clauseWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// verbPos is the byte offset of the question's verb (the word after
+// "who") in the sentence, or -1.
+func (e *Engine) verbPos(p *parsed, c *cand) int {
+	for i, t := range p.toks {
+		if t.Lower != "who" {
+			continue
+		}
+		for _, v := range p.toks[i+1:] {
+			if !v.Word || isAuxVerb(v.Lower) {
+				continue
+			}
+			if m, at := e.lx.matchTerm(term{word: v.Lower, stem: text.Base(v.Lower)}, c.a); m > 0 && at >= 0 {
+				return c.a.words[at].tok.Start
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// passiveAgent answers "who bought the portrait?" from "It was bought by
+// a London dealer who …": the words after the question's verb and "by".
+func (e *Engine) passiveAgent(p *parsed, c *cand) *found {
+	at := e.verbPos(p, c)
+	if at < 0 {
+		return nil
+	}
+	s := c.a.sent.Text
+	rest := s[at:]
+	sp := strings.IndexByte(rest, ' ')
+	if sp < 0 || !strings.HasPrefix(rest[sp:], " by ") {
+		return nil
+	}
+	ans := clause(rest[sp+4:], 6)
+	for _, stop := range []string{" who ", " which ", " that "} {
+		if i := strings.Index(ans+" ", stop); i > 0 {
+			ans = ans[:i]
+		}
+	}
+	if ans == "" {
+		return nil
+	}
+	return &found{text: strings.TrimSpace(ans), c: c, bonus: 0.5}
 }
 
 // saysVerb reports whether the sentence holds the verb that follows "who"

@@ -460,6 +460,10 @@ func (q *parsed) setFocus(words []string) {
 	if n := len(words); n > 0 && (words[n-1] == "to" || words[n-1] == "by") {
 		q.changeTo = words[n-1]
 	}
+	// "what is BT's engine called": the noun before "called".
+	if n := len(words); n >= 3 && (words[n-1] == "called" || words[n-1] == "named") && words[0] == "what" {
+		q.nameOf = text.Base(text.StripPossessive(words[n-2]))
+	}
 	for i := 0; i+2 < len(words); i++ {
 		if words[i] == "name" && words[i+1] == "of" {
 			// The head of the noun phrase: "oxfam's report" -> report,

@@ -24,6 +24,8 @@ Analyst Tom Reeve, of Harbour Securities, blamed poor marketing for the slide.
 The firm also launched a subscription service called Playbox.
 
 The firm's star designer is Mr Leo Park, who is Danish. An older rival collapsed in 1998 following a fraud.
+
+The firm's first toy was made in the 19th Century. It was bought by a Boston museum in 2003. A show of old toys will open at Tate Britain from May.
 `
 
 func ruleEngine(t *testing.T) *bot.Engine {
@@ -64,6 +66,10 @@ func TestAnswerRules(t *testing.T) {
 		{"an attribute after 'who is'", "what nationality is leo park", "Danish"},
 		{"a year after 'in' followed by a word", "when did the older rival collapse", "1998"},
 		{"who is <person> is never someone else", "who is mara quinn's deputy", ""},
+		{"a passive's agent", "who bought the firm's first toy", "a Boston museum"},
+		{"a body named after a place", "where will the show of old toys open", "Tate Britain"},
+		{"May after from is a month", "when will the show of old toys open", "May"},
+		{"an ordinal century is no count", "how many toys were made", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

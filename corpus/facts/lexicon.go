@@ -51,7 +51,7 @@ stressed|stresses|emphasised|emphasized|emphasises|emphasizes|continued|continue
 replies|admitted|admits|acknowledged|acknowledges|conceded|concedes|predicted|predicts|believes|believed|
 suggested|suggests|urged|urges|declared|declares|wrote|writes|commented|comments|observed|observes|
 mentioned|mentions|reckons|reckoned|thinks|thought|described|describes|called|calls|welcomed|welcomes|
-confirmed|confirms|revealed|reveals|denied|denies|agreed|agrees|pointed|points|recalled|recalls|
+confirmed|confirms|revealed|reveals|denied|denies|pointed|points|recalled|recalls|
 estimated|estimates|forecast|forecasts|cautioned|cautions|complained|complains|accused|accuses|
 dismissed|dismisses|blamed|blames|questioned|questions|hopes|hoped|feels|felt|predicts|maintained|
 maintains|countered|counters|promised|promises|vowed|vows|pledged|pledges|expected|expects|boasted|boasts`)
@@ -68,7 +68,7 @@ club|network|organisation|organization|nations|fund|court|parliament|assembly|se
 police|army|navy|force|forces|times|post|news|journal|press|media|records|music|entertainment|studios|
 pictures|airlines|airways|motors|industries|holdings|partners|capital|technologies|systems|labs|
 laboratories|centre|center|hospital|festival|market|exchange|magazine|channel|radio|tv|television|
-programme|program|digest|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
+programme|program|digest|academy|tate|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
 mall|shopping|store|stores|museum|gallery|theatre|theater|church|stadium|airport|station`)
 
 // placeWords mark a capitalised run as a place.
@@ -92,7 +92,7 @@ problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|fi
 even|just|only|already|earlier|later|elsewhere|overall|furthermore|additionally|initially|eventually|
 perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
 everyone|nobody|somebody|someone|everybody|nothing|something|everything|
-let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
+century|centuries|let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
 
 var weekdays = set("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend")
 

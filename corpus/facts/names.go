@@ -33,8 +33,13 @@ func runs(toks []text.Token, vocab map[string]bool) [][2]int {
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j]
-			if strings.HasSuffix(toks[j-1].Lower, "'s") && !saintPossessive(toks, start, j) {
-				break
+			if (strings.HasSuffix(toks[j-1].Lower, "'s") || strings.HasSuffix(toks[j-1].Lower, "s'")) && !saintPossessive(toks, start, j) {
+				break // "Reynolds' | Portrait"
+			}
+			// "Langlands & Bell"
+			if t.Text == "&" && j+1 < len(toks) && toks[j+1].Word && toks[j+1].IsCap() {
+				j++
+				continue
 			}
 			// "on Tuesday | Mr Ebbers": a title starts a new name, and a
 			// day or month ends one.
@@ -232,8 +237,7 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		}
 		m.kind = KindPerson
 		m.strong = true
-		m.value = joinTokens(s, toks, split, to)
-		m.value = strings.TrimSuffix(strings.TrimSuffix(m.value, "'s"), "’s")
+		m.value = trimPossessive(joinTokens(s, toks, split, to))
 		return m
 	}
 	if hasOrgWord(words) || (len(words) == 1 && allCaps(toks[from].Text) && PlaceOf(whole) == "") {
@@ -248,6 +252,14 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		m.kind = KindPlace
 		m.value = trimPossessive(joinTokens(s, toks, from, to))
 		return m
+	}
+	for _, w := range words {
+		if PlaceOf(w) != "" {
+			// "Tate Britain", "Air France": a body named after a place.
+			m.kind = KindOrg
+			m.value = trimPossessive(joinTokens(s, toks, from, to))
+			return m
+		}
 	}
 	if roleNouns[last] {
 		// "Defense Minister" alone: a role, not a name.

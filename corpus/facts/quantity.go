@@ -61,6 +61,15 @@ func quantities(n int, s string, toks []text.Token) []Fact {
 	return out
 }
 
+// isOrdinal reports "18th", "1st", "22nd".
+func isOrdinal(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	suf := w[len(w)-2:]
+	return (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && text.AllDigits(w[:len(w)-2])
+}
+
 // sameShape reports whether two numbers can be the ends of one range: both
 // percentages or neither, both money or neither ("8% to 9%", "£19 to £29";
 // not "fell 1.4% to 86.7bn francs").
@@ -80,7 +89,7 @@ func isNumberToken(toks []text.Token, i int) bool {
 		return false
 	}
 	if t.IsNumber() {
-		return true
+		return !isOrdinal(t.Lower) // "the 18th Century" counts nothing
 	}
 	w := t.Lower
 	if _, ok := numberWords[w]; ok {

@@ -65,7 +65,11 @@ func times(n int, s string, toks []text.Token) []Fact {
 			add(i, k)
 			i = k - 1
 		// "March 2006", "March 11", "December", "the end of March"
-		case months[w] && t.IsCap() && (w != "may" || (i+1 < len(toks) && toks[i+1].IsNumber())) && (w != "march" || !(i+1 < len(toks) && toks[i+1].Lower == "on")):
+		// "the 18th Century"
+		case isOrdinal(w) && i+1 < len(toks) && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries"):
+			add(i, i+2)
+			i++
+		case months[w] && t.IsCap() && (w != "may" || (i+1 < len(toks) && toks[i+1].IsNumber()) || i > 0 && yearPrep(toks[i-1].Lower)) && (w != "march" || !(i+1 < len(toks) && toks[i+1].Lower == "on")):
 			from := i
 			if i >= 2 && toks[i-1].Lower == "of" && periodWords[toks[i-2].Lower] {
 				from = i - 2
