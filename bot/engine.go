@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -383,7 +384,11 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 	}
 	idf := map[string][]float64{}
 	var out []*cand
-	for rank, h := range hits {
+	top := 0.0
+	for _, h := range hits {
+		top = math.Max(top, h.Score)
+	}
+	for _, h := range hits {
 		a := e.sentence(h.Article, h.Sentence)
 		if a == nil {
 			continue
@@ -400,9 +405,20 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 			// count as the sentence's own.
 			cov += e.pronounCoverage(q, w, a, d.sents[a.sent.Index-2], d)
 		}
-		score := cov - 0.002*float64(rank) + 0.1*tenseFit(q.tense, a)
+		// The index's own ranking (BM25) only breaks near-ties.
+		score := cov + 0.1*tenseFit(q.tense, a) + 0.002*h.Score/math.Max(top, 1e-9)
 		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: score})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	// Ties go to the earlier sentence, so that the same question always
+	// gets the same answer whatever order the index returns equal hits in.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		if out[i].d.art.ID != out[j].d.art.ID {
+			return out[i].d.art.ID < out[j].d.art.ID
+		}
+		return out[i].a.sent.Index < out[j].a.sent.Index
+	})
 	return out, nil
 }
