@@ -33,6 +33,11 @@ type articleData struct {
 	art   *corpus.Article
 	sents []*analysed
 	names map[string]bool // stems of the words that name people, places and bodies
+	// roles and intros hold, per person (as in art.People), the analysed
+	// roles and the analysed text that introduces them: their roles, the
+	// sentence that first names them and the one before it.
+	roles  [][]*analysed
+	intros []*analysed
 }
 
 // New returns an engine over c, finding sentences with idx.
@@ -53,9 +58,38 @@ func New(c *corpus.Corpus, idx Searcher) *Engine {
 				}
 			}
 		}
+		for _, person := range a.People {
+			var rs []*analysed
+			for _, role := range person.Roles {
+				rs = append(rs, e.lx.analyse(&corpus.Sentence{Text: role}))
+			}
+			d.roles = append(d.roles, rs)
+			d.intros = append(d.intros, e.lx.analyse(&corpus.Sentence{Text: introduction(a, person)}))
+		}
 		e.articles[a.ID] = d
 	}
 	return e
+}
+
+// introduction is the text that introduces a person: their roles, the
+// sentence that first names them and, in the same paragraph, the one before
+// it ("It was a similar story at Northgate in Kent. Spokesman Alan Jones
+// said …").
+func introduction(a *corpus.Article, person facts.Person) string {
+	t := strings.Join(person.Roles, "; ") + "."
+	if len(person.Sentences) == 0 {
+		return t
+	}
+	first := person.Sentences[0]
+	s, ok := a.Sentence(first)
+	if !ok {
+		return t
+	}
+	t += " " + s.Text
+	if prev, ok := a.Sentence(first - 1); ok && prev.Paragraph == s.Paragraph {
+		t += " " + prev.Text
+	}
+	return t
 }
 
 // Articles lists the articles the engine knows, in load order.

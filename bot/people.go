@@ -6,7 +6,6 @@ import (
 	"math"
 	"strings"
 
-	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
 	"github.com/articlebot/articlebot/corpus/text"
 )
@@ -46,15 +45,14 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	bestCov := 0.0
 	for _, d := range order {
 		w := e.termWeights(p, d)
-		var introduced []facts.Person
-		for _, person := range d.art.People {
+		var introduced []int
+		for pi, person := range d.art.People {
 			if namesPerson(p, person.Name) {
 				continue
 			}
 			roleCov := 0.0
-			for _, role := range person.Roles {
-				rs := e.lx.analyse(&corpus.Sentence{Text: role})
-				cov, _ := e.lx.coverage(p.terms, w, rs)
+			for ri, role := range person.Roles {
+				cov, _ := e.lx.coverage(p.terms, w, d.roles[pi][ri])
 				roleCov = math.Max(roleCov, cov)
 				if cov < minRoleCoverage || cov <= bestCov {
 					continue
@@ -67,7 +65,7 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 				best = &found{text: person.Name, c: c, bonus: 1, facts: personFacts(c, person.Name)}
 			}
 			if roleCov > 0 && len(person.Sentences) > 0 {
-				introduced = append(introduced, person)
+				introduced = append(introduced, pi)
 			}
 		}
 		if best != nil {
@@ -77,13 +75,10 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 		// sentence that introduces the person and the one before it
 		// ("It was a similar story at Northgate in Kent."). The role must
 		// answer part of the question itself.
-		for _, person := range introduced {
+		for _, pi := range introduced {
+			person := d.art.People[pi]
 			first := person.Sentences[0]
-			ctxText := strings.Join(person.Roles, "; ") + ". " + d.sents[first-1].sent.Text
-			if first > 1 && d.sents[first-2].sent.Paragraph == d.sents[first-1].sent.Paragraph {
-				ctxText += " " + d.sents[first-2].sent.Text
-			}
-			cov, _ := e.lx.coverage(p.terms, w, e.lx.analyse(&corpus.Sentence{Text: ctxText}))
+			cov, _ := e.lx.coverage(p.terms, w, d.intros[pi])
 			if cov >= minRoleCoverage && cov > bestCov {
 				c := &cand{a: d.sents[first-1], d: d, cov: cov, score: cov}
 				bestCov = cov
