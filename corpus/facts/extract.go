@@ -47,7 +47,6 @@ func Extract(sentences []string) Extraction {
 // ExtractParagraphs is Extract with the paragraph number of each sentence,
 // which lets a quote run on across sentences of one paragraph.
 func ExtractParagraphs(sentences []string, paras []int) Extraction {
-	vocab := lowerVocabulary(sentences)
 	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
 	infos := make([]*sentenceInfo, len(sentences))
 	for i, s := range sentences {
@@ -58,6 +57,7 @@ func ExtractParagraphs(sentences []string, paras []int) Extraction {
 		markQuotes(info)
 		infos[i] = info
 	}
+	vocab := lowerVocabulary(infos)
 	for i, info := range infos {
 		ex.sentence(i+1, info, vocab)
 	}
@@ -75,10 +75,10 @@ func ExtractParagraphs(sentences []string, paras []int) Extraction {
 
 // lowerVocabulary is the set of words the article writes in lower case, so
 // that a capitalised first word that is an ordinary word is not a name.
-func lowerVocabulary(sentences []string) map[string]bool {
+func lowerVocabulary(infos []*sentenceInfo) map[string]bool {
 	v := map[string]bool{}
-	for _, s := range sentences {
-		for _, t := range text.Tokenize(s) {
+	for _, info := range infos {
+		for _, t := range info.toks {
 			if t.Word && !t.IsCap() {
 				v[t.Bare()] = true
 			}
