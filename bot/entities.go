@@ -244,7 +244,7 @@ func (e *Engine) subject(p *parsed, c *cand) *found {
 	if at <= 0 && isSpeechVerb(verb.word) {
 		// "Who said …" meets "experts … emphasized that …".
 		for i, w := range c.a.words {
-			if i > 0 && !w.tok.IsCap() && isSpeechVerb(w.tok.Lower) {
+			if i > 0 && !w.tok.IsCap() && isSpeechVerb(w.tok.Lower) && !facts.AlsoNoun(w.tok.Lower) {
 				at = i
 				break
 			}

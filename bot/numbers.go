@@ -154,7 +154,7 @@ func moneyUnit(s string) bool {
 // gives ("after those first six weeks").
 func numberInQuestion(p *parsed, f facts.Fact) bool {
 	for _, t := range text.Tokenize(f.Text) {
-		if !t.Word || !(t.IsNumber() || isNumberWord(t.Lower)) {
+		if !t.Word || !(t.IsNumber() || facts.IsNumberWord(t.Lower)) {
 			continue
 		}
 		for _, q := range p.toks {
@@ -163,15 +163,6 @@ func numberInQuestion(p *parsed, f facts.Fact) bool {
 			}
 		}
 		return false
-	}
-	return false
-}
-
-func isNumberWord(w string) bool {
-	switch w {
-	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-		"twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "dozens":
-		return true
 	}
 	return false
 }

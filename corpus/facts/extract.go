@@ -599,6 +599,11 @@ func speakerAfter(info *sentenceInfo, v int) bool {
 	return false
 }
 
+// AlsoNoun reports a speech verb that is also a plural noun
+// ("estimates", "claims"): a verb only before "that", a quote or
+// punctuation.
+func AlsoNoun(w string) bool { return nounToo[w] }
+
 // nounToo are speech verbs that are also plural nouns; they are verbs only
 // before "that", a quote or punctuation.
 var nounToo = map[string]bool{

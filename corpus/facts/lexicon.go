@@ -56,8 +56,17 @@ estimated|estimates|forecast|forecasts|cautioned|cautions|complained|complains|a
 dismissed|dismisses|blamed|blames|questioned|questions|hopes|hoped|feels|felt|predicts|maintained|
 maintains|countered|counters|promised|promises|vowed|vows|pledged|pledges|expected|expects|boasted|boasts`)
 
-// strongSpeech are speech verbs that, right after a quote, always attribute
-// it ("…," she added).
+// IsSpeechVerb reports a verb that introduces what someone said ("said",
+// "warned", "believes").
+func IsSpeechVerb(w string) bool { return speechVerbs[w] }
+
+// IsNumberWord reports an English number word ("two", "dozens",
+// "million").
+func IsNumberWord(w string) bool {
+	_, ok := numberWords[w]
+	return ok
+}
+
 var pronouns = set("he|she|they|it|we|i")
 
 // orgWords mark a capitalised run as an organisation.
