@@ -142,22 +142,5 @@ func startsWithPronoun(a *analysed) bool {
 // isName reports whether a question term is a name in the article: a word
 // of a person's, place's or body's name that it writes only with a capital.
 func (e *Engine) isName(t term, d *articleData) bool {
-	if !d.names[t.stem] {
-		return false // "State" in "Secretary of State" names no one
-	}
-	seen := false
-	for _, a := range d.sents {
-		for _, w := range a.words {
-			if w.stem != t.stem {
-				continue
-			}
-			if !w.tok.IsCap() {
-				return false
-			}
-			if w.cap {
-				seen = true
-			}
-		}
-	}
-	return seen
+	return d.nameStems[t.stem]
 }

@@ -33,6 +33,9 @@ type articleData struct {
 	art   *corpus.Article
 	sents []*analysed
 	names map[string]bool // stems of the words that name people, places and bodies
+	// nameStems are the stems of names the article writes only with a
+	// capital, at least once not first in a sentence.
+	nameStems map[string]bool
 	// roles and intros hold, per person (as in art.People), the analysed
 	// roles and the analysed text that introduces them: their roles, the
 	// sentence that first names them and the one before it.
@@ -58,6 +61,7 @@ func New(c *corpus.Corpus, idx Searcher) *Engine {
 				}
 			}
 		}
+		d.nameStems = nameStems(d)
 		for _, person := range a.People {
 			var rs []*analysed
 			for _, role := range person.Roles {
@@ -69,6 +73,28 @@ func New(c *corpus.Corpus, idx Searcher) *Engine {
 		e.articles[a.ID] = d
 	}
 	return e
+}
+
+// nameStems finds the stems of an article's names that it writes only
+// with a capital, and at least once not first in a sentence.
+func nameStems(d *articleData) map[string]bool {
+	lower, midCap := map[string]bool{}, map[string]bool{}
+	for _, a := range d.sents {
+		for _, w := range a.words {
+			if !w.tok.IsCap() {
+				lower[w.stem] = true
+			} else if w.cap {
+				midCap[w.stem] = true
+			}
+		}
+	}
+	out := map[string]bool{}
+	for st := range midCap {
+		if d.names[st] && !lower[st] {
+			out[st] = true
+		}
+	}
+	return out
 }
 
 // introduction is the text that introduces a person: their roles, the
