@@ -2,263 +2,192 @@ package bot
 
 import (
 	"context"
+	_ "embed"
+	"fmt"
 	"math"
+	"strings"
 
+	"github.com/articlebot/articlebot/bot/candidate"
+	"github.com/articlebot/articlebot/bot/decide"
+	"github.com/articlebot/articlebot/bot/question"
+	"github.com/articlebot/articlebot/bot/rank"
+	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus/facts"
 )
 
-// minCoverage is the least share of a question's words the answering
-// sentence must hold; below it the article doesn't say.
-const minCoverage = 0.5
+// modelFile is the ranking model, trained by `go run ./cmd/train`.
+//
+//go:embed model.txt
+var modelFile []byte
 
-// minRoleCoverage is the least share of a "who is the …" question's words
-// a person's role must hold for the person to be the answer.
-const minRoleCoverage = 0.85
-
-// found is an answer taken from one sentence.
-type found struct {
-	text   string
-	c      *cand
-	facts  []facts.Fact
-	bonus  float64 // how well the answer fits the question's type
-	counts bool    // a number that counts what the question counts
+func builtinModel() (*rank.Model, error) {
+	m, err := rank.Read(modelFile)
+	if err != nil {
+		return nil, fmt.Errorf("bot: built-in model: %w", err)
+	}
+	return m, nil
 }
+
+// Analysis is a question carried through the stages of answering up to
+// the ranking: what the trainer learns from, and what Ask ranks and
+// decides on.
+type Analysis struct {
+	Q      *question.Question
+	Hits   []retrieve.Hit
+	Scored []rank.Scored // the candidates with their features
+	// Names names the features, when Analyse was asked to.
+	Names rank.Names
+}
+
+// Analyse parses a question, retrieves its sentences and proposes and
+// describes their candidates. With names set, it names the features it
+// has not named before there (and in Analysis.Names).
+func (e *Engine) Analyse(ctx context.Context, q Question, names rank.Names) (*Analysis, error) {
+	qt, err := cleanInput(q.Text, "question")
+	if err != nil {
+		return nil, err
+	}
+	if err := e.checkArticle(q.Article); err != nil {
+		return nil, err
+	}
+	pq := question.Parse(e.tagger, qt)
+	if q.Kind != "" && pq.Kind != q.Kind {
+		// A command that asks one kind of question with the user's words
+		// ("/who-said the plan would fail").
+		if prefix := kindPrefix[q.Kind]; prefix != "" {
+			pq = question.Parse(e.tagger, prefix+qt)
+		}
+		pq.Kind = q.Kind
+	}
+	hits, err := retrieve.Sentences(ctx, e.searcher(q.Article), docs{e}, pq, q.Article, retrieve.Options{Matcher: e.matcher})
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	cands := candidate.Generate(hits, candidate.MaxSentences)
+	x := rank.NewContext(pq, hits, cands, e.matcher)
+	return &Analysis{Q: pq, Hits: hits, Scored: rank.Featurize(x, cands, names), Names: names}, nil
+}
+
+// kindPrefix turns a forced kind's words into a question of that kind.
+var kindPrefix = map[Kind]string{
+	KindWhoSaid: "Who said ",
+	KindHowMany: "How many ",
+}
+
+// supportSentences is how many sentences an answer cites.
+const supportSentences = 3
 
 // Ask answers a question from the articles. When they don't say, the
 // answer has NoAnswer set and the closest sentences.
 func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
-	p, cands, err := e.prepare(ctx, q)
+	var names rank.Names
+	if q.Explain {
+		names = rank.Names{}
+	}
+	an, err := e.Analyse(ctx, q, names)
 	if err != nil {
 		return nil, err
 	}
-	ans := &Answer{Question: q.Text, Kind: p.kind, Sentences: []Citation{}, Facts: []facts.Fact{}}
-	f := e.extract(p, cands)
-	if f == nil || f.text == "" {
+	return e.Answer(q, an, e.model), nil
+}
+
+// Answer ranks an analysed question's candidates with m and decides on
+// its answer.
+func (e *Engine) Answer(q Question, an *Analysis, m *rank.Model) *Answer {
+	an.Scored = rank.Rank(m, an.Scored)
+	ans := &Answer{Question: q.Text, Kind: an.Q.Kind, Sentences: []Citation{}, Facts: []facts.Fact{}}
+	fs := decide.Features(an.Q, an.Hits, an.Scored)
+	ok, p := decide.Model(m.Decide).Answer(fs)
+	if len(an.Scored) == 0 {
+		ok = false
+	}
+	if q.Explain {
+		ans.Explain = e.explain(an, m, fs, p)
+	}
+	if !ok {
 		ans.NoAnswer = true
-		for i, c := range cands {
-			if i == 3 || c.cov < 0.2 {
+		ans.Confidence = round2(1 - p)
+		for _, h := range an.Hits {
+			if len(ans.Sentences) == supportSentences {
 				break
 			}
-			ans.Sentences = append(ans.Sentences, e.cite(c.a.sent))
+			ans.Sentences = append(ans.Sentences, e.cite(h.Sent.Sentence))
 		}
-		if len(cands) > 0 {
-			ans.Confidence = round2(1 - cands[0].cov*0.5)
-		} else {
-			ans.Confidence = 1
-		}
-		return ans, nil
+		return ans
 	}
-	ans.Text = f.text
-	ans.Confidence = round2(math.Min(1, f.c.cov*0.8+math.Min(f.bonus, 0.5)*0.4))
-	ans.Sentences = append(ans.Sentences, e.cite(f.c.a.sent))
-	for _, c := range cands {
-		if len(ans.Sentences) == 3 || c.cov < minCoverage*0.8 {
+	top := an.Scored[0]
+	ans.Text = top.Text
+	ans.Confidence = round2(p)
+	ans.Sentences = append(ans.Sentences, e.cite(top.Hit.Sent.Sentence))
+	for _, h := range an.Hits {
+		if len(ans.Sentences) == supportSentences {
 			break
 		}
-		if c.a != f.c.a {
-			ans.Sentences = append(ans.Sentences, e.cite(c.a.sent))
+		if h.Sent != top.Hit.Sent && h.Coverage > 0 {
+			ans.Sentences = append(ans.Sentences, e.cite(h.Sent.Sentence))
 		}
 	}
-	if f.facts != nil {
-		ans.Facts = f.facts
+	if top.Fact != nil {
+		ans.Facts = append(ans.Facts, *top.Fact)
 	}
-	return ans, nil
+	for _, f := range top.Hit.Sent.Facts {
+		if top.Fact != nil && f == *top.Fact {
+			continue
+		}
+		if f.Start >= 0 && strings.Contains(ans.Text, f.Text) {
+			ans.Facts = append(ans.Facts, f)
+		}
+	}
+	return ans
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// explainCandidates is how many candidates --explain lists.
+const explainCandidates = 10
+
+func (e *Engine) explain(an *Analysis, m *rank.Model, fs []decide.Feature, p float64) *Explanation {
+	ex := &Explanation{AnswerProb: round2(p)}
+	for i, s := range an.Scored {
+		if i == explainCandidates {
+			break
+		}
+		c := ExplainedCandidate{Text: s.Text, Type: s.Type.String(), Sentence: e.cite(s.Hit.Sent.Sentence),
+			Score: math.Round(s.Score*1000) / 1000, Prob: round2(s.Prob)}
+		for _, f := range s.Feats {
+			w := m.Weights[f.Key]
+			if w == 0 {
+				continue
+			}
+			c.Features = append(c.Features, ExplainedFeature{Name: an.Names[f.Key], Value: float64(f.Val), Weight: float64(w)})
+		}
+		ex.Candidates = append(ex.Candidates, c)
+	}
+	for _, f := range fs {
+		ex.Decision = append(ex.Decision, ExplainedFeature{Name: f.Name, Value: f.Val, Weight: m.Decide[f.Name]})
+	}
+	return ex
 }
 
 // More returns the sentences that match a question after the first
 // offset, for a user who wants to read further.
 func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Citation, error) {
-	_, cands, err := e.prepare(ctx, q)
+	if offset < 0 {
+		return nil, &UserError{Msg: "That page does not exist."}
+	}
+	an, err := e.Analyse(ctx, q, nil)
 	if err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
-		limit = 3
+		limit = supportSentences
 	}
 	var out []Citation
-	for i := offset; i < len(cands) && len(out) < limit; i++ {
-		if i < 0 {
-			continue
-		}
-		out = append(out, e.cite(cands[i].a.sent))
+	for i := offset; i < len(an.Hits) && len(out) < limit; i++ {
+		out = append(out, e.cite(an.Hits[i].Sent.Sentence))
 	}
 	return out, nil
-}
-
-// prepare checks and parses a question and ranks the sentences that may
-// answer it.
-func (e *Engine) prepare(ctx context.Context, q Question) (*parsed, []*cand, error) {
-	qt, err := cleanInput(q.Text, "question")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := e.checkArticle(q.Article); err != nil {
-		return nil, nil, err
-	}
-	p := parseQuestion(qt, q.Kind)
-	cands, err := e.candidates(ctx, &p, q.Article)
-	if err != nil {
-		return nil, nil, err
-	}
-	return &p, cands, nil
-}
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// extract takes the answer of the expected type from the best sentences.
-func (e *Engine) extract(p *parsed, cands []*cand) *found {
-	if len(cands) == 0 {
-		return nil
-	}
-	if e.asksAboutAbsent(p, cands[0].d) {
-		return nil
-	}
-	if p.kind == KindWhat && p.asksRole() && p.namesSomeone(cands[0].d) {
-		p.kind = KindWhoIs // "what is Virtanen's job": her role
-	}
-	if p.kind == KindWhoIs || p.kind == KindWho {
-		if f := e.personByRole(p, cands); f != nil {
-			return f
-		}
-		if p.kind == KindWhoIs && !p.namesSomeone(cands[0].d) {
-			// "Who is the prosecution's star witness?": the article may
-			// say "The prosecution's star witness is Mr Sullivan"; else
-			// ("Who is the Polish Defense Minister?") no one it names has
-			// that role.
-			for _, c := range cands {
-				if c.cov >= minRoleCoverage {
-					if f := e.copulaPerson(p, c); f != nil {
-						return f
-					}
-				}
-			}
-			return nil
-		}
-		if p.kind == KindWhoIs {
-			// "Who is Nancy Rothwell?" is answered with her role or not
-			// at all, never with someone else in her sentence.
-			for _, c := range cands {
-				if f := e.attribute(p, c); f != nil {
-					return f
-				}
-			}
-			return nil
-		}
-	}
-	if p.kind == KindWhatSaid {
-		return e.whatSaid(p, cands)
-	}
-	least := minCoverage
-	switch {
-	case p.kind == KindWhoSaid:
-		// Quotes are paraphrased more than facts: a few shared words
-		// with a speaker beat none.
-		least = 0.25
-	case p.kind == KindWhich && e.personFocus(p):
-		least = 0.35
-	case p.kind == KindWhich && focusKind(p.focus) != "":
-		// Names of the kind asked for ("which states" -> places) need
-		// fewer of the question's other words, as counted numbers do.
-		least = 0.34
-	case p.kind == KindHowMany && len(p.focus) > 0:
-		// A number that counts what the question counts ("10,000 to
-		// 30,000 troops" for "how many soldiers") needs fewer of the
-		// question's other words.
-		least = 0.34
-	}
-	var best *found
-	for i, c := range cands {
-		if i == 8 {
-			break
-		}
-		if c.cov < least {
-			continue // ranked by score, which weighs more than coverage
-		}
-		if !e.namesHold(p, c) {
-			continue
-		}
-		f := e.fromSentence(p, c)
-		if f == nil || f.text == "" {
-			continue
-		}
-		if c.cov < minCoverage && (p.kind == KindHowMany || p.kind == KindWhich) && !f.counts {
-			continue
-		}
-		if p.kind == KindWhoSaid && p.speech != "" && p.speech != "say" && c.a.stems[p.speech] {
-			f.bonus += 0.1 // "who dismissed …" meets "The Tories dismissed …"
-		}
-		if best == nil || c.score+f.bonus > best.c.score+best.bonus {
-			best = f
-		}
-	}
-	return best
-}
-
-// extractor takes an answer of one shape from one sentence, or nil.
-type extractor func(p *parsed, c *cand) *found
-
-// extractors lists, for each kind of question, the shapes of answer to try
-// on a sentence, best first.
-func (e *Engine) extractors(k Kind) []extractor {
-	switch k {
-	case KindWhoSaid:
-		// A quote's speaker; else, below any speaker, a person who did
-		// it ("Who asked military leaders …") or the clause's subject.
-		return []extractor{e.speaker, penalised(e.personAgent, 0.3), penalised(e.subject, 0.15)}
-	case KindHowMany:
-		return []extractor{e.quantity}
-	case KindWhen:
-		return []extractor{e.time, e.timeNearby}
-	case KindWhere:
-		return []extractor{e.place}
-	case KindWho, KindWhoIs:
-		return []extractor{e.agent}
-	case KindWhy:
-		return []extractor{e.reason}
-	case KindYesNo:
-		return []extractor{e.yesNo}
-	case KindHow:
-		return []extractor{e.manner, e.tail}
-	case KindWhich:
-		return []extractor{e.countryOf, e.entity, e.personSpeaker, e.tail}
-	}
-	return []extractor{e.definition, e.named, e.attribute, e.copulaSubject, e.tail}
-}
-
-// fromSentence takes the answer of the question's kind from one sentence.
-func (e *Engine) fromSentence(p *parsed, c *cand) *found {
-	for _, x := range e.extractors(p.kind) {
-		if f := x(p, c); f != nil {
-			return f
-		}
-	}
-	return nil
-}
-
-// penalised lowers the fit of what x finds, for a fallback shape.
-func penalised(x extractor, by float64) extractor {
-	return func(p *parsed, c *cand) *found {
-		f := x(p, c)
-		if f != nil {
-			f.bonus -= by
-		}
-		return f
-	}
-}
-
-// personAgent is agent, when the doer it finds is a person.
-func (e *Engine) personAgent(p *parsed, c *cand) *found {
-	if f := e.agent(p, c); f != nil && len(f.facts) > 0 && f.facts[0].Kind == facts.KindPerson {
-		return f
-	}
-	return nil
-}
-
-// personSpeaker is the sentence's speaker, for a which-question about a
-// person ("which star wasn't sure he should come").
-func (e *Engine) personSpeaker(p *parsed, c *cand) *found {
-	if !e.personFocus(p) {
-		return nil
-	}
-	return e.speaker(p, c)
 }

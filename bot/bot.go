@@ -7,34 +7,36 @@ package bot
 import (
 	"errors"
 
+	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/corpus/facts"
 )
 
 // Kind is the kind of a question: what sort of answer it expects.
-type Kind string
+type Kind = question.Kind
 
 // The question kinds.
 const (
-	KindWhoSaid  Kind = "who_said"  // who said "…"? / who remarked that …?
-	KindWhatSaid Kind = "what_said" // what did X say about …?
-	KindWhoIs    Kind = "who_is"    // who is X? / who is the Finnish minister?
-	KindWho      Kind = "who"       // who did …?
-	KindHowMany  Kind = "how_many"  // how many / how much / what percentage
-	KindWhen     Kind = "when"
-	KindWhere    Kind = "where"
-	KindWhich    Kind = "which"
-	KindWhy      Kind = "why"
-	KindWhat     Kind = "what"
-	KindHow      Kind = "how" // how did they …? (the manner)
-	KindYesNo    Kind = "yes_no"
-	KindOther    Kind = "other"
+	KindWhoSaid  = question.KindWhoSaid  // who said "…"? / who remarked that …?
+	KindWhatSaid = question.KindWhatSaid // what did X say about …?
+	KindWhoIs    = question.KindWhoIs    // who is X? / who is the Finnish minister?
+	KindWho      = question.KindWho      // who did …?
+	KindHowMany  = question.KindHowMany  // how many / how much / what percentage
+	KindWhen     = question.KindWhen
+	KindWhere    = question.KindWhere
+	KindWhich    = question.KindWhich
+	KindWhy      = question.KindWhy
+	KindWhat     = question.KindWhat
+	KindHow      = question.KindHow // how did they …? (the manner)
+	KindYesNo    = question.KindYesNo
+	KindOther    = question.KindOther
 )
 
 // Question is what a user asks.
 type Question struct {
 	Text    string // the question as typed
 	Article string // when set, only this article's ID is searched
-	Kind    Kind   // when set, forces the question kind (Discord's /who-said, /how-many)
+	Kind    Kind   // when set, reported as the question's kind (Discord's /who-said, /how-many)
+	Explain bool   // fill Answer.Explain
 }
 
 // Citation is one sentence of an article, as shown to a user.
@@ -54,6 +56,35 @@ type Answer struct {
 	Confidence float64      `json:"confidence"` // 0..1
 	Sentences  []Citation   `json:"sentences"`  // supporting sentences, best first; when NoAnswer, the closest ones
 	Facts      []facts.Fact `json:"facts"`      // the facts the answer rests on
+	// Explain lists the candidates considered, best first, with their
+	// features and scores, when the question asked for it.
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation is why an answer won: the candidates the ranking model
+// scored, and the decision's inputs.
+type Explanation struct {
+	Candidates []ExplainedCandidate `json:"candidates"`
+	Decision   []ExplainedFeature   `json:"decision"`
+	// AnswerProb is the decision's probability that the best candidate is right.
+	AnswerProb float64 `json:"answer_prob"`
+}
+
+// ExplainedCandidate is one candidate with its score and features.
+type ExplainedCandidate struct {
+	Text     string             `json:"text"`
+	Type     string             `json:"type"`
+	Sentence Citation           `json:"sentence"`
+	Score    float64            `json:"score"`
+	Prob     float64            `json:"prob"`
+	Features []ExplainedFeature `json:"features"`
+}
+
+// ExplainedFeature is a feature's name, value and weight.
+type ExplainedFeature struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Weight float64 `json:"weight"`
 }
 
 // Match is one search result: a sentence and where the query's words matched.

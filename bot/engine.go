@@ -3,119 +3,104 @@ package bot
 import (
 	"context"
 	"fmt"
-	"math"
-	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/articlebot/articlebot/bot/doc"
+	"github.com/articlebot/articlebot/bot/rank"
+	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 	"github.com/articlebot/articlebot/index"
 )
 
 // Searcher finds the sentences that match a query: what the engine needs
 // of an index.
-type Searcher interface {
-	Search(ctx context.Context, q index.Query) ([]index.Hit, error)
-}
+type Searcher = retrieve.Searcher
 
 // Engine answers questions about a corpus. It is safe for concurrent use.
 type Engine struct {
 	corpus   *corpus.Corpus
 	idx      Searcher
-	lx       *lexicon
-	articles map[string]*articleData
+	scan     *retrieve.Scan // every sentence, for a small corpus and for one article
+	tagger   *pos.Tagger
+	matcher  *retrieve.Matcher
+	model    *rank.Model
+	articles map[string]*doc.Article
+	scanUpTo int
 }
 
-// articleData is an article with its sentences analysed for matching.
-type articleData struct {
-	art   *corpus.Article
-	sents []*analysed
-	names map[string]bool // stems of the words that name people, places and bodies
-	// nameStems are the stems of names the article writes only with a
-	// capital, at least once not first in a sentence.
-	nameStems map[string]bool
-	// roles and intros hold, per person (as in art.People), the analysed
-	// roles and the analysed text that introduces them: their roles, the
-	// sentence that first names them and the one before it.
-	roles  [][]*analysed
-	intros []*analysed
-}
+// Option configures an Engine.
+type Option func(*Engine)
 
-// New returns an engine over c, finding sentences with idx.
-func New(c *corpus.Corpus, idx Searcher) *Engine {
-	e := &Engine{corpus: c, idx: idx, lx: newLexicon(), articles: map[string]*articleData{}}
-	for _, a := range c.Articles {
-		d := &articleData{art: a, names: map[string]bool{}}
-		for i := range a.Sentences {
-			d.sents = append(d.sents, e.lx.analyse(&a.Sentences[i]))
-			for _, f := range a.Sentences[i].Facts {
-				if f.Kind != facts.KindPerson && f.Kind != facts.KindPlace && f.Kind != facts.KindOrg {
-					continue
-				}
-				for _, t := range text.Tokenize(f.Text + " " + f.Value) {
-					if t.Word && t.IsCap() {
-						d.names[text.Base(t.Bare())] = true
-					}
-				}
-			}
+// WithModel answers with the given ranking model instead of the built-in
+// one (the trainer uses it to evaluate a model it has just learned).
+func WithModel(m *rank.Model) Option { return func(e *Engine) { e.model = m } }
+
+// WithScanUpTo reads every sentence, instead of searching the index, when
+// the corpus (or the article asked about) has at most n sentences.
+func WithScanUpTo(n int) Option { return func(e *Engine) { e.scanUpTo = n } }
+
+// defaultScanUpTo is the largest corpus read whole rather than searched:
+// matching 2,000 sentences against a question costs about what one index
+// search does (measured with BenchmarkAsk), and misses nothing.
+const defaultScanUpTo = 2000
+
+// New returns an engine over c, finding sentences with idx. It analyses
+// every article (tags its words), checking ctx between articles.
+func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*Engine, error) {
+	tg, err := pos.New()
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	e := &Engine{corpus: c, idx: idx, tagger: tg, articles: make(map[string]*doc.Article, len(c.Articles)), scanUpTo: defaultScanUpTo}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.model == nil {
+		m, err := builtinModel()
+		if err != nil {
+			return nil, err
 		}
-		d.nameStems = nameStems(d)
-		for _, person := range a.People {
-			var rs []*analysed
-			for _, role := range person.Roles {
-				rs = append(rs, e.lx.analyse(&corpus.Sentence{Text: role}))
-			}
-			d.roles = append(d.roles, rs)
-			d.intros = append(d.intros, e.lx.analyse(&corpus.Sentence{Text: introduction(a, person)}))
+		e.model = m
+	}
+	e.matcher = retrieve.NewMatcher(text.Synonyms())
+	docs := make([]*doc.Article, 0, len(c.Articles))
+	for _, a := range c.Articles {
+		d, err := doc.Analyse(ctx, tg, a)
+		if err != nil {
+			return nil, fmt.Errorf("bot: %w", err)
 		}
 		e.articles[a.ID] = d
+		docs = append(docs, d)
 	}
-	return e
+	e.scan = retrieve.NewScan(docs)
+	return e, nil
 }
 
-// nameStems finds the stems of an article's names that it writes only
-// with a capital, and at least once not first in a sentence.
-func nameStems(d *articleData) map[string]bool {
-	lower, midCap := map[string]bool{}, map[string]bool{}
-	for _, a := range d.sents {
-		for _, w := range a.words {
-			if !w.tok.IsCap() {
-				lower[w.stem] = true
-			} else if w.cap {
-				midCap[w.stem] = true
-			}
-		}
-	}
-	out := map[string]bool{}
-	for st := range midCap {
-		if d.names[st] && !lower[st] {
-			out[st] = true
-		}
-	}
-	return out
-}
+// Article returns the analysed article with the given ID, or nil.
+func (e *Engine) analysed(id string) *doc.Article { return e.articles[id] }
 
-// introduction is the text that introduces a person: their roles, the
-// sentence that first names them and, in the same paragraph, the one before
-// it ("It was a similar story at Northgate in Kent. Spokesman Alan Jones
-// said …").
-func introduction(a *corpus.Article, person facts.Person) string {
-	t := strings.Join(person.Roles, "; ") + "."
-	if len(person.Sentences) == 0 {
-		return t
+// docs adapts the engine to retrieve.Articles.
+type docs struct{ e *Engine }
+
+func (d docs) Article(id string) *doc.Article { return d.e.articles[id] }
+
+// searcher is what finds the sentences of a question about article (""
+// for all): a scan when that is small, else the index.
+func (e *Engine) searcher(article string) Searcher {
+	n := e.corpus.SentenceCount()
+	if article != "" {
+		if a := e.corpus.Article(article); a != nil {
+			n = len(a.Sentences)
+		}
 	}
-	first := person.Sentences[0]
-	s, ok := a.Sentence(first)
-	if !ok {
-		return t
+	if n <= e.scanUpTo || e.idx == nil {
+		return e.scan
 	}
-	t += " " + s.Text
-	if prev, ok := a.Sentence(first - 1); ok && prev.Paragraph == s.Paragraph {
-		t += " " + prev.Text
-	}
-	return t
+	return e.idx
 }
 
 // Articles lists the articles the engine knows, in load order.
@@ -198,13 +183,16 @@ func isWordRune(r rune) bool {
 
 // Context returns the paragraph that holds sentence n of an article.
 func (e *Engine) Context(ctx context.Context, article string, n int) ([]Citation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("bot: context: %w", err)
+	}
 	a := e.corpus.Article(article)
 	if a == nil {
 		return nil, e.checkArticle(article)
 	}
 	para := a.ParagraphOf(n)
 	if para == nil {
-		return nil, &UserError{Msg: fmt.Sprintf("Article %q has no sentence %d (it has %d).", article, n, len(a.Sentences))}
+		return nil, &UserError{Msg: fmt.Sprintf("Article %q has no sentence %d (it has %d).", clip(article, 60), n, len(a.Sentences))}
 	}
 	out := make([]Citation, 0, len(para))
 	for i := range para {
@@ -266,219 +254,24 @@ func (e *Engine) Search(ctx context.Context, query, article string, limit int) (
 	if limit <= 0 {
 		limit = 5
 	}
+	if e.idx == nil {
+		return nil, nil
+	}
 	hits, err := e.idx.Search(ctx, index.Query{Text: q, Article: article, Limit: limit, Highlight: true})
 	if err != nil {
 		return nil, fmt.Errorf("bot: search %q: %w", clip(q, 80), err)
 	}
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
-		s := e.sentence(h.Article, h.Sentence)
+		d := e.articles[h.Article]
+		if d == nil {
+			continue
+		}
+		s := d.Sentence(h.Sentence)
 		if s == nil {
 			continue
 		}
-		out = append(out, Match{Citation: e.cite(s.sent), Spans: h.Spans, Score: h.Score})
+		out = append(out, Match{Citation: e.cite(s.Sentence), Spans: h.Spans, Score: h.Score})
 	}
-	return out, nil
-}
-
-func (e *Engine) sentence(article string, n int) *analysed {
-	d := e.articles[article]
-	if d == nil || n < 1 || n > len(d.sents) {
-		return nil
-	}
-	return d.sents[n-1]
-}
-
-// derived reports a word of the article built on a verb's stem: "leads"
-// meets "leader", "directs" meets "director".
-func (d *articleData) derived(stem string) bool {
-	if len(stem) < 4 {
-		return false
-	}
-	for _, a := range d.sents {
-		for _, w := range a.words {
-			if strings.HasPrefix(w.stem, stem) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// termWeights weighs a question's terms for one article: a term the
-// article holds by its inverse document frequency, one it never uses by
-// half the average, so that a paraphrased question is not sunk by its own
-// wording while a question about something absent still scores low.
-func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
-	w := make([]float64, len(q.terms))
-	known := make([]bool, len(q.terms))
-	sum, n := 0.0, 0
-	for i, t := range q.terms {
-		idf, df := e.lx.idf(t, d.sents)
-		w[i] = idf
-		if df > 0 {
-			known[i] = true
-			sum += idf
-			n++
-		}
-	}
-	avg := 1.0
-	if n > 0 {
-		avg = sum / float64(n)
-	}
-	for i, t := range q.terms {
-		if !known[i] {
-			w[i] = 0.5 * avg
-		} else if t.verb && baseForm(t.word) && !e.isName(t, d) {
-			// The question's main verb ("will | lead") carries its
-			// predicate. A plural or a name after "will" is a noun.
-			w[i] *= 2
-		}
-	}
-	return w
-}
-
-// pronounCoverage is the share of a question's weight held by words that a
-// sentence starting with a pronoun lacks and the sentence before it has:
-// names nearly in full, other words by half.
-func (e *Engine) pronounCoverage(q *parsed, w []float64, a, prev *analysed, d *articleData) float64 {
-	var total, got float64
-	for i, t := range q.terms {
-		total += w[i]
-		if m, _ := e.lx.matchTerm(t, a); m > 0 {
-			continue
-		}
-		share := 0.5 // "It was bought by …": what "it" is
-		if e.isName(t, d) {
-			share = 0.9
-		}
-		if m, _ := e.lx.matchTerm(t, prev); m > 0 {
-			got += share * w[i] * m
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return got / total
-}
-
-// baseForm reports a word that can be a verb's bare form, as after "will"
-// or "to": not a plural, a past form or an -ing form ("down to | timing").
-func baseForm(w string) bool {
-	return !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing")
-}
-
-// tenseFit is +1 when a sentence speaks of the time the question asks
-// about (the future: "will", "set to", "next"; the past: "took", "was"),
-// -1 when it speaks of the other, 0 when either says nothing.
-func tenseFit(tense byte, a *analysed) float64 {
-	if tense == 0 {
-		return 0
-	}
-	var future, past bool
-	for i, w := range a.words {
-		switch w.tok.Lower {
-		case "will", "next", "upcoming", "plans", "expected":
-			future = true
-		case "set", "going":
-			future = future || i+1 < len(a.words) && a.words[i+1].tok.Lower == "to"
-		case "took", "was", "were", "had", "did", "last", "ago":
-			past = true
-		}
-	}
-	switch {
-	case future == past:
-		return 0
-	case future == (tense == 'f'):
-		return 1
-	}
-	return -1
-}
-
-// cand is a sentence that may answer a question, with how well it matches.
-type cand struct {
-	a     *analysed
-	d     *articleData
-	cov   float64 // weighted share of the question's words it holds
-	pos   []int   // positions of the matched words
-	score float64
-}
-
-// allPos returns every position of a word the question matched, not only
-// the first of each ("the launch price of £99 … the US price of $149").
-func (c *cand) allPos() []int {
-	var out []int
-	for i, w := range c.a.words {
-		for _, p := range c.pos {
-			if c.a.words[p].stem == w.stem {
-				out = append(out, i)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// hasStem reports whether the sentence holds any of the stems.
-func (c *cand) hasStem(stems []string) bool {
-	for _, st := range stems {
-		if c.a.stems[st] {
-			return true
-		}
-	}
-	return false
-}
-
-// candidates finds and ranks the sentences that may answer q.
-func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*cand, error) {
-	var words []string
-	for _, t := range q.terms {
-		words = append(words, t.word)
-	}
-	if len(words) == 0 {
-		return nil, nil
-	}
-	hits, err := e.idx.Search(ctx, index.Query{Text: strings.Join(words, " "), Article: article, Limit: 40})
-	if err != nil {
-		return nil, fmt.Errorf("bot: find sentences: %w", err)
-	}
-	idf := map[string][]float64{}
-	var out []*cand
-	top := 0.0
-	for _, h := range hits {
-		top = math.Max(top, h.Score)
-	}
-	for _, h := range hits {
-		a := e.sentence(h.Article, h.Sentence)
-		if a == nil {
-			continue
-		}
-		d := e.articles[h.Article]
-		w, ok := idf[h.Article]
-		if !ok {
-			w = e.termWeights(q, d)
-			idf[h.Article] = w
-		}
-		cov, pos := e.lx.coverage(q.terms, w, a)
-		if startsWithPronoun(a) && a.sent.Index > 1 {
-			// "It took $42.8m at the weekend": the names "It" stands for
-			// count as the sentence's own.
-			cov += e.pronounCoverage(q, w, a, d.sents[a.sent.Index-2], d)
-		}
-		// The index's own ranking (BM25) only breaks near-ties.
-		score := cov + 0.1*tenseFit(q.tense, a) + 0.002*h.Score/math.Max(top, 1e-9)
-		out = append(out, &cand{a: a, d: d, cov: cov, pos: pos, score: score})
-	}
-	// Ties go to the earlier sentence, so that the same question always
-	// gets the same answer whatever order the index returns equal hits in.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
-		}
-		if out[i].d.art.ID != out[j].d.art.ID {
-			return out[i].d.art.ID < out[j].d.art.ID
-		}
-		return out[i].a.sent.Index < out[j].a.sent.Index
-	})
 	return out, nil
 }

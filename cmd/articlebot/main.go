@@ -62,6 +62,7 @@ Flags of ask, chat, facts and run:
   --index DIR     keep the search index on disk in DIR, reused across runs
   --article ID    ask about one article of the corpus only
   --json          ask, facts: print JSON (ask: one object a line)
+  --explain       ask: the candidates considered, with their features and scores
 `
 
 // run is the whole program, with the world passed in so that tests can run
@@ -117,7 +118,7 @@ func withDotEnv(getenv func(string) string, path string) func(string) string {
 // options are the flags the commands share.
 type options struct {
 	corpus, index, article string
-	json                   bool
+	json, explain          bool
 }
 
 func parseFlags(name string, args []string, stderr io.Writer, getenv func(string) string) (*options, []string, error) {
@@ -129,6 +130,7 @@ func parseFlags(name string, args []string, stderr io.Writer, getenv func(string
 	fs.StringVar(&o.index, "index", "", "index folder")
 	fs.StringVar(&o.article, "article", "", "article ID")
 	fs.BoolVar(&o.json, "json", false, "print JSON")
+	fs.BoolVar(&o.explain, "explain", false, "ask: list the candidates considered, with their features and scores")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, nil, err
@@ -170,7 +172,12 @@ func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine,
 		return nil, nil, err
 	}
 	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
-	return bot.New(c, ix), func() { ix.Close() }, nil
+	e, err := bot.New(ctx, c, ix)
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	return e, func() { ix.Close() }, nil
 }
 
 // runDiscord starts the Discord bot and blocks until ctx ends.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"sort"
 	"strings"
 
@@ -87,7 +88,7 @@ func eachLine(r io.Reader, fn func(string) error) error {
 // question the engine refuses (empty, too long) is reported and answering
 // goes on.
 func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufio.Writer) error {
-	a, err := e.Ask(ctx, bot.Question{Text: q, Article: o.article})
+	a, err := e.Ask(ctx, bot.Question{Text: q, Article: o.article, Explain: o.explain})
 	refused := ""
 	if err != nil {
 		if !bot.IsUserError(err) {
@@ -114,7 +115,39 @@ func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufi
 		return w.Flush()
 	}
 	printAnswer(w, a)
+	if a.Explain != nil {
+		printExplanation(w, a.Explain)
+	}
 	return w.Flush()
+}
+
+// explainFeatures is how many of a candidate's features --explain shows:
+// those that weigh most.
+const explainFeatures = 8
+
+// printExplanation lists the candidates --explain asked for.
+func printExplanation(w io.Writer, ex *bot.Explanation) {
+	fmt.Fprintf(w, "Candidates (the decision gives the best %.2f of being right):\n", ex.AnswerProb)
+	for i, c := range ex.Candidates {
+		fmt.Fprintf(w, "%2d. %q  %s  score %.3f  p %.2f  (sentence %d)\n", i+1, c.Text, c.Type, c.Score, c.Prob, c.Sentence.Index)
+		fs := append([]bot.ExplainedFeature(nil), c.Features...)
+		sort.SliceStable(fs, func(i, j int) bool {
+			return math.Abs(fs[i].Value*fs[i].Weight) > math.Abs(fs[j].Value*fs[j].Weight)
+		})
+		for j, f := range fs {
+			if j == explainFeatures {
+				fmt.Fprintf(w, "      … %d more\n", len(fs)-j)
+				break
+			}
+			fmt.Fprintf(w, "      %+.3f  %s (%.2g × %.3f)\n", f.Value*f.Weight, f.Name, f.Value, f.Weight)
+		}
+	}
+	fmt.Fprintln(w, "Decision:")
+	for _, f := range ex.Decision {
+		if f.Weight*f.Value != 0 {
+			fmt.Fprintf(w, "      %+.3f  %s (%.3g × %.3f)\n", f.Value*f.Weight, f.Name, f.Value, f.Weight)
+		}
+	}
 }
 
 func printAnswer(w io.Writer, a *bot.Answer) {

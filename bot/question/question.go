@@ -1,0 +1,492 @@
+// Package question takes a question apart: what kind of answer it wants
+// (its wh-word and the noun it asks about), and which of its words a
+// sentence that answers it should hold. It is the first stage of
+// answering; every later stage reads the Question it returns.
+//
+// Everything here is closed-class English grammar (wh-words, auxiliaries,
+// prepositions) read off the part-of-speech tags; no rule knows an
+// article.
+package question
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/bot/doc"
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/pos"
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// Wh is the form of a question: its wh-word, with "how" split by what
+// follows it.
+type Wh uint8
+
+// The forms of question.
+const (
+	Other   Wh = iota // no wh-word and no leading auxiliary ("name the …")
+	Who               // who, whom
+	Whose             // whose
+	What              // what
+	Which             // which
+	When              // when
+	Where             // where
+	Why               // why
+	How               // how (the manner)
+	HowMany           // how many
+	HowMuch           // how much
+	HowLong           // how long, how soon
+	HowFar            // how far
+	HowOld            // how old
+	HowAdj            // how big, how fast, … : a measure
+	YesNo             // is / does / can … ?
+	NumWh
+)
+
+var whNames = [NumWh]string{"other", "who", "whose", "what", "which", "when", "where", "why", "how",
+	"how_many", "how_much", "how_long", "how_far", "how_old", "how_adj", "yes_no"}
+
+func (w Wh) String() string {
+	if w < NumWh {
+		return whNames[w]
+	}
+	return "wh?"
+}
+
+// Kind is the kind of answer a question wants, as the engine reports it.
+type Kind string
+
+// The question kinds.
+const (
+	KindWhoSaid  Kind = "who_said"  // who said "…"? / who remarked that …?
+	KindWhatSaid Kind = "what_said" // what did X say about …?
+	KindWhoIs    Kind = "who_is"    // who is X? / who is the Finnish minister?
+	KindWho      Kind = "who"       // who did …?
+	KindHowMany  Kind = "how_many"  // how many / how much / what percentage
+	KindWhen     Kind = "when"
+	KindWhere    Kind = "where"
+	KindWhich    Kind = "which"
+	KindWhy      Kind = "why"
+	KindWhat     Kind = "what"
+	KindHow      Kind = "how" // how did they …? (the manner)
+	KindYesNo    Kind = "yes_no"
+	KindOther    Kind = "other"
+)
+
+// Term is one content word of a question: a word an answering sentence
+// should hold.
+type Term struct {
+	Word  string // lower case, without a possessive
+	Stem  string
+	Tag   pos.Tag
+	Name  bool // a name: capitalised, or tagged a proper noun
+	Focus bool // part of the noun the question asks about
+	Verb  bool // the question's main verb
+	// Quoted: inside the question's quotation marks.
+	Quoted bool
+}
+
+// Question is a question taken apart.
+type Question struct {
+	Raw   string        // the question as given (cleaned)
+	Words []doc.Word    // its words, tagged
+	Wh    Wh            // its form
+	Kind  Kind          // what the engine reports
+	Terms []Term        // its content words, each once
+	Focus []string      // stems of the noun phrase it asks about ("which university" -> univers), head last
+	// FocusWord is the head of the focus as written ("university").
+	FocusWord string
+	// Verb is the stem of its main verb, if any ("who leads the party" -> lead).
+	Verb string
+	// Copula: the main verb is a form of "be" ("who is X", "what was the cause").
+	Copula bool
+	// Subject: the wh-phrase is the subject of its verb ("who scored",
+	// "what fault tore"), not its object ("who did they meet").
+	Subject bool
+	// Speech: the main verb is a verb of saying ("who warned that …").
+	Speech bool
+	// Quoted holds the words the question puts in quotation marks.
+	Quoted string
+	// Future and Past: the question's tense, when it shows one.
+	Future, Past bool
+}
+
+// contractions are expanded before parsing, with the misspellings of them
+// that users type.
+var contractions = strings.NewReplacer(
+	"who's ", "who is ", "whos ", "who is ", "what's ", "what is ", "whats ", "what is ",
+	"when's ", "when is ", "where's ", "where is ", "how's ", "how is ", "why's ", "why is ",
+	"whats", "what is", "wheres ", "where is ",
+	"isn't", "is not", "wasnt", "was not", "wasn't", "was not", "aren't", "are not",
+	"weren't", "were not", "doesn't", "does not", "doesnt", "does not", "didn't", "did not",
+	"didnt", "did not", "don't", "do not", "dont", "do not", "won't", "will not",
+	"can't", "can not", "cannot", "can not", "couldn't", "could not", "hasn't", "has not",
+	"haven't", "have not", "hadn't", "had not", "wouldn't", "would not", "shouldn't", "should not",
+)
+
+// Parse takes a question apart, tagging it with tg.
+func Parse(tg *pos.Tagger, raw string) *Question {
+	q := &Question{Raw: raw}
+	norm := strings.NewReplacer("’", "'", "‘", "'").Replace(raw)
+	norm = strings.TrimSpace(contractions.Replace(caseFold(norm) + " "))
+	q.Quoted = quotedPart(raw)
+	s := doc.AnalyseSentence(tg, &corpus.Sentence{Text: norm})
+	q.Words = s.Words
+	q.parse()
+	return q
+}
+
+// caseFold lower-cases the question words and auxiliaries that open a
+// question, so that contractions are found whatever the case ("What's").
+func caseFold(s string) string {
+	i := strings.IndexAny(s, " '")
+	if i < 0 {
+		return s
+	}
+	first := strings.ToLower(s[:i])
+	if isWhWord(first) || isAux(first) {
+		return first + s[i:]
+	}
+	return s
+}
+
+// quotedPart returns the words a question quotes, if any.
+func quotedPart(s string) string {
+	for _, pair := range [][2]string{{"“", "”"}, {"\"", "\""}, {"‘", "’"}, {"'", "'"}} {
+		i := strings.Index(s, pair[0])
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(pair[0]):]
+		j := strings.LastIndex(rest, pair[1])
+		if j > 3 {
+			return rest[:j]
+		}
+	}
+	return ""
+}
+
+func isWhWord(w string) bool {
+	switch w {
+	case "who", "whom", "whose", "what", "which", "when", "where", "why", "how":
+		return true
+	}
+	return false
+}
+
+// isAux reports an auxiliary or modal verb.
+func isAux(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "am",
+		"do", "does", "did", "has", "have", "had",
+		"will", "would", "can", "could", "should", "shall", "may", "might", "must":
+		return true
+	}
+	return false
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "am":
+		return true
+	}
+	return false
+}
+
+func isDo(w string) bool { return w == "do" || w == "does" || w == "did" }
+
+// noise are words that carry a question's form, not its content.
+var noise = map[string]bool{
+	"name": true, "according": true, "exactly": true, "article": true, "story": true,
+	"happen": true, "happened": true, "kind": true, "sort": true, "type": true,
+	"really": true, "actually": true, "specifically": true, "mention": true, "mentioned": true,
+}
+
+// parse fills in everything from q.Words.
+func (q *Question) parse() {
+	ws := q.Words
+	// The wh-word: the first in the question, however far in ("in what
+	// year", "according to whom", "the meeting was where").
+	wi := -1
+	for i, w := range ws {
+		if w.Word && isWhWord(w.Lower) {
+			wi = i
+			break
+		}
+	}
+	next := func(i int) int { // the index of the next word after i, or len
+		for j := i + 1; j < len(ws); j++ {
+			if ws[j].Word {
+				return j
+			}
+		}
+		return len(ws)
+	}
+	lower := func(i int) string {
+		if i < 0 || i >= len(ws) {
+			return ""
+		}
+		return ws[i].Lower
+	}
+	after := 0 // where the question's body starts
+	switch {
+	case wi < 0:
+		first := next(-1)
+		if isAux(lower(first)) {
+			q.Wh = YesNo
+		}
+	default:
+		after = next(wi)
+		switch lower(wi) {
+		case "who", "whom":
+			q.Wh = Who
+		case "whose":
+			q.Wh = Whose
+		case "what":
+			q.Wh = What
+		case "which":
+			q.Wh = Which
+		case "when":
+			q.Wh = When
+		case "where":
+			q.Wh = Where
+		case "why":
+			q.Wh = Why
+		case "how":
+			q.Wh = How
+			n := lower(after)
+			switch n {
+			case "many":
+				q.Wh = HowMany
+			case "much":
+				q.Wh = HowMuch
+			case "long", "soon":
+				q.Wh = HowLong
+			case "far":
+				q.Wh = HowFar
+			case "old":
+				q.Wh = HowOld
+			case "come":
+				q.Wh = Why
+			default:
+				if t := ws[min(after, len(ws)-1)].Tag; after < len(ws) && (t.Adj() || t.Adv()) && !isAux(n) {
+					q.Wh = HowAdj
+				}
+			}
+			if q.Wh != How && q.Wh != Why {
+				after = next(after)
+			} else if q.Wh == Why {
+				after = next(after)
+			}
+		}
+	}
+	// The focus: the noun phrase right after what/which/how many/how
+	// much/whose ("which university", "how many troops", "what percentage
+	// of"), or, after "what is the", the noun there ("what is the cause
+	// of").
+	focusAt := -1
+	switch q.Wh {
+	case What, Which, HowMany, HowMuch, Whose:
+		focusAt = after
+	}
+	i := after
+	if (q.Wh == What || q.Wh == Which) && isBe(lower(after)) {
+		// "what is the name of the report", "what was the cause": a
+		// determiner, then the noun.
+		j := next(after)
+		if t := tagAt(ws, j); t == pos.DT || t == pos.PRPS {
+			focusAt = next(j)
+		} else {
+			focusAt = -1
+		}
+	}
+	var focusEnd int
+	if focusAt >= 0 {
+		focusEnd = q.nounPhrase(focusAt)
+		if focusEnd > focusAt {
+			// "the name of the report": the noun after "name of".
+			if h := ws[focusEnd-1].Lower; (h == "name" || h == "title" || h == "number" || h == "amount" || h == "type" || h == "kind") && lower(focusEnd) == "of" {
+				j := next(focusEnd)
+				if t := tagAt(ws, j); t == pos.DT || t == pos.PRPS {
+					j = next(j)
+				}
+				if e := q.nounPhrase(j); e > j {
+					focusAt, focusEnd = j, e
+				}
+			}
+			for k := focusAt; k < focusEnd; k++ {
+				if ws[k].Word && !ws[k].Stop {
+					q.Focus = append(q.Focus, ws[k].Stem)
+				}
+			}
+			if len(q.Focus) > 0 {
+				q.FocusWord = text.StripPossessive(ws[focusEnd-1].Lower)
+			}
+			if after == focusAt {
+				i = focusEnd
+			}
+		}
+	}
+	// The main verb, and whether the wh-phrase is its subject: "who
+	// scored", "which firm bought" have the verb straight after the
+	// wh-phrase; "who did they meet" has "did" and then a subject.
+	if q.Wh != YesNo && q.Wh != Other && i < len(ws) {
+		v := lower(i)
+		switch {
+		case isDo(v) || (isAux(v) && !isBe(v)):
+			// "what did X say", "who has the company hired": the main verb comes later.
+			q.Subject = false
+			if isBe(v) {
+				q.Copula = true
+			}
+		case isBe(v):
+			q.Copula = true
+			// "who was arrested", "what is expected to": passive or
+			// predicate; the wh-phrase is the subject.
+			q.Subject = true
+		case ws[i].Tag.Verb() || ws[i].Tag == pos.MD:
+			q.Subject = true
+		}
+	}
+	for k := max(i, 0); k < len(ws); k++ {
+		w := ws[k]
+		if !w.Word || isAux(w.Lower) || isWhWord(w.Lower) {
+			continue
+		}
+		if w.Tag.Verb() || (k > 0 && (isDo(ws[k-1].Lower) || ws[k-1].Tag == pos.MD || ws[k-1].Lower == "to") && !w.Tag.Noun()) {
+			q.Verb = w.Stem
+			if facts.IsSpeechVerb(w.Lower) {
+				q.Speech = true
+			}
+			q.Copula = false
+			break
+		}
+		if w.Tag.Noun() && !q.Copula {
+			// "what did the minister say": a noun first, the verb later.
+			continue
+		}
+	}
+	for _, w := range ws {
+		switch w.Lower {
+		case "will", "next", "upcoming", "plan", "plans", "planned":
+			q.Future = true
+		case "did", "was", "were", "had":
+			q.Past = true
+		}
+	}
+	q.terms(focusAt, focusEnd)
+	q.Kind = q.kind()
+}
+
+// nounPhrase returns the end of the noun phrase that starts at i:
+// adjectives, numbers and nouns, through the last noun.
+func (q *Question) nounPhrase(i int) int {
+	ws := q.Words
+	end := i
+	for j := i; j < len(ws); j++ {
+		t := ws[j].Tag
+		if !ws[j].Word {
+			break
+		}
+		if t.Noun() {
+			end = j + 1
+			if strings.HasSuffix(ws[j].Lower, "'s") {
+				// "which country's leader": the possessor is part of it.
+				continue
+			}
+			continue
+		}
+		if t.Adj() || t == pos.CD || t == pos.VBN || t == pos.VBG && j+1 < len(ws) && ws[j+1].Tag.Noun() {
+			continue
+		}
+		// A noun the tagger took for a verb, right after the wh-word
+		// ("what fault tore" tags "fault" NN, but "what year did" tags
+		// nothing wrong either; lower-case words at the start are often
+		// mis-tagged): accept one word before a verb or an auxiliary.
+		if j == i && (t.Verb() || t == pos.Other) && !isAux(ws[j].Lower) && j+1 < len(ws) && isAux(ws[j+1].Lower) {
+			end = j + 1
+		}
+		break
+	}
+	return end
+}
+
+func tagAt(ws []doc.Word, i int) pos.Tag {
+	if i < 0 || i >= len(ws) {
+		return pos.Other
+	}
+	return ws[i].Tag
+}
+
+// terms lists the question's content words.
+func (q *Question) terms(focusAt, focusEnd int) {
+	seen := map[string]bool{}
+	quoted := text.Lower(q.Quoted)
+	for k, w := range q.Words {
+		if !w.Word || w.Stop || isWhWord(w.Lower) || isAux(w.Lower) {
+			continue
+		}
+		bare := w.Bare()
+		if noise[bare] || bare == "" {
+			continue
+		}
+		if (q.Wh == HowMany || q.Wh == HowMuch) && (bare == "many" || bare == "much") {
+			continue
+		}
+		if seen[w.Stem] {
+			continue
+		}
+		seen[w.Stem] = true
+		t := Term{
+			Word:  bare,
+			Stem:  w.Stem,
+			Tag:   w.Tag,
+			Name:  w.Tag.Proper() || (w.Cap && !isWhWord(w.Lower)),
+			Focus: k >= focusAt && k < focusEnd && focusAt >= 0,
+			Verb:  w.Stem == q.Verb && w.Tag.Verb(),
+		}
+		if quoted != "" && strings.Contains(quoted, w.Lower) {
+			t.Quoted = true
+		}
+		q.Terms = append(q.Terms, t)
+	}
+}
+
+// kind names what the question wants, for the engine's report.
+func (q *Question) kind() Kind {
+	switch q.Wh {
+	case Who, Whose:
+		switch {
+		case q.Speech:
+			return KindWhoSaid
+		case q.Copula && !q.Subject || q.Copula && q.Verb == "":
+			return KindWhoIs
+		}
+		return KindWho
+	case HowMany, HowMuch, HowFar, HowOld, HowAdj:
+		return KindHowMany
+	case HowLong:
+		return KindHowMany
+	case When:
+		return KindWhen
+	case Where:
+		return KindWhere
+	case Why:
+		return KindWhy
+	case How:
+		return KindHow
+	case Which:
+		if q.Speech {
+			return KindWhoSaid
+		}
+		return KindWhich
+	case What:
+		if q.Speech && !q.Subject {
+			return KindWhatSaid
+		}
+		return KindWhat
+	case YesNo:
+		return KindYesNo
+	}
+	return KindOther
+}

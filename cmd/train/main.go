@@ -1,0 +1,528 @@
+// Command train learns articlebot's ranking model and answer decision
+// from the question sets, and measures them by article-grouped
+// cross-validation: each fold's questions are answered by a model trained
+// without that fold's articles.
+//
+//	go run ./cmd/train                 # train on everything, write bot/model.txt
+//	go run ./cmd/train -cv 5           # also print the cross-validated figures
+//	go run ./cmd/train -data ../shared/eval -squad 20000
+//
+// The same data and options always give the same bytes.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/bot/decide"
+	"github.com/articlebot/articlebot/bot/eval"
+	"github.com/articlebot/articlebot/bot/rank"
+	"github.com/articlebot/articlebot/bot/rank/train"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+// config is what a run does.
+type config struct {
+	data       string
+	out        string
+	squad      int
+	folds      int
+	newsWeight float64
+	opt        train.Options
+	verbose    bool
+	inSample   bool
+	// decideNewsOnly trains the answer decision on the news sets alone.
+	decideNewsOnly bool
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg := config{opt: train.Defaults}
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.data, "data", "bot/testdata/train", "folder of the training sets (the layout of ../shared/eval)")
+	fs.StringVar(&cfg.out, "out", "bot/model.txt", "where to write the model; empty: do not write")
+	fs.IntVar(&cfg.squad, "squad", defaultSquad, "questions taken from "+squadAll+" (0: none)")
+	fs.IntVar(&cfg.folds, "cv", 0, "cross-validate with this many article-grouped folds first (0: don't)")
+	fs.Float64Var(&cfg.newsWeight, "news-weight", defaultNewsWeight, "weight of a news question against a SQuAD one")
+	fs.IntVar(&cfg.opt.Epochs, "epochs", cfg.opt.Epochs, "training passes")
+	fs.Float64Var(&cfg.opt.Rate, "rate", cfg.opt.Rate, "AdaGrad learning rate")
+	fs.Float64Var(&cfg.opt.L2, "l2", cfg.opt.L2, "L2 regularisation")
+	fs.IntVar(&cfg.opt.MinCount, "min-count", cfg.opt.MinCount, "drop features seen in fewer training questions")
+	fs.BoolVar(&cfg.verbose, "v", false, "list the held-out misses")
+	fs.BoolVar(&cfg.decideNewsOnly, "decide-news", true, "train the answer decision on the news sets only")
+	fs.BoolVar(&cfg.inSample, "in-sample", false, "with -cv: also answer each fold with the model trained on everything (the in-sample figure)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	m, err := trainAll(ctx, cfg, stdout, log)
+	if err != nil {
+		return err
+	}
+	if cfg.out == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(cfg.out, buf.Bytes(), 0o644)
+}
+
+// Defaults of the command, chosen by cross-validation (see the README's
+// "How it answers").
+const (
+	defaultSquad      = 20000
+	defaultNewsWeight = 3
+)
+
+// item is one question of a set, analysed.
+type item struct {
+	set   *set
+	q     eval.Question
+	an    *bot.Analysis
+	gold  []bool
+	ex    int // its example in the training data
+	fold  int
+	keep  bool // kept for decisions and figures (report sets)
+}
+
+// trainAll loads the sets, analyses every question, cross-validates when
+// asked and trains the final model.
+func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logger) (*rank.Model, error) {
+	start := time.Now()
+	var sets []*set
+	skip := map[string]bool{}
+	for _, sp := range specs {
+		s, err := loadSet(ctx, cfg.data, sp)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range s.qs {
+			skip[q.Article] = true
+		}
+		sets = append(sets, s)
+	}
+	if cfg.squad > 0 {
+		s, err := loadSquadAll(ctx, cfg.data, cfg.squad, skip)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	log.Info("sets loaded", "sets", len(sets), "elapsed", time.Since(start).Round(time.Millisecond))
+
+	data := train.NewData()
+	names := rank.Names{}
+	var items []*item
+	for _, s := range sets {
+		its, err := analyse(ctx, s, names)
+		if err != nil {
+			return nil, err
+		}
+		w := 1.0
+		if s.news {
+			w = cfg.newsWeight
+		}
+		for _, it := range its {
+			it.ex = data.Add(it.an.Scored, it.gold, w)
+			it.fold = fold(group(s.name, it.q), max(cfg.folds, 1))
+			it.keep = s.report
+			if !it.keep {
+				it.an = nil // training data only: let the features go
+			}
+			items = append(items, it)
+		}
+	}
+	oracle := map[string][2]int{}
+	for _, it := range items {
+		if !it.keep || len(it.q.Answers) == 0 {
+			continue
+		}
+		o := oracle[it.set.name]
+		o[1]++
+		for _, g := range it.gold {
+			if g {
+				o[0]++
+				break
+			}
+		}
+		oracle[it.set.name] = o
+	}
+	for _, s := range sets {
+		if o, ok := oracle[s.name]; ok {
+			log.Info("candidate recall", "set", s.name, "answerable", o[1], "with a right candidate", o[0], "share", fmt.Sprintf("%.3f", float64(o[0])/float64(o[1])))
+		}
+	}
+	log.Info("questions analysed", "questions", len(items), "features", len(names), "elapsed", time.Since(start).Round(time.Millisecond))
+
+	if cfg.folds > 1 {
+		if err := crossValidate(ctx, cfg, data, items, names, stdout, log); err != nil {
+			return nil, err
+		}
+	}
+	m, err := fit(ctx, cfg, data, items, names, func(*item) bool { return true })
+	if err != nil {
+		return nil, err
+	}
+	var counts []string
+	for _, s := range sets {
+		counts = append(counts, fmt.Sprintf("%s %d", s.name, len(s.qs)))
+	}
+	m.About = []string{
+		"trained by `go run ./cmd/train` (bot/rank/train): softmax over each question's candidates, AdaGrad",
+		fmt.Sprintf("data: %s", strings.Join(counts, ", ")),
+		fmt.Sprintf("options: epochs %d, rate %g, l2 %g, min count %d, seed %d, news weight %g", cfg.opt.Epochs, cfg.opt.Rate, cfg.opt.L2, cfg.opt.MinCount, cfg.opt.Seed, cfg.newsWeight),
+	}
+	log.Info("trained", "weights", len(m.Weights), "elapsed", time.Since(start).Round(time.Millisecond))
+	return m, nil
+}
+
+// analyse carries every question of a set through the pipeline, on all
+// cores, keeping the set's order, and adds the names of the features it
+// meets to all.
+func analyse(ctx context.Context, s *set, all rank.Names) ([]*item, error) {
+	var mu sync.Mutex
+	out := make([]*item, len(s.qs))
+	errs := make([]error, len(s.qs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			names := rank.Names{} // this worker's, so that each feature is named once a worker
+			defer func() {
+				mu.Lock()
+				for k, n := range names {
+					all[k] = n
+				}
+				mu.Unlock()
+			}()
+			for i := range next {
+				q := s.qs[i]
+				an, err := s.engine.Analyse(ctx, bot.Question{Text: q.Question, Article: q.Article}, names)
+				if err != nil {
+					if bot.IsUserError(err) {
+						an = &bot.Analysis{}
+					} else {
+						errs[i] = err
+						continue
+					}
+				}
+				it := &item{set: s, q: q, an: an}
+				it.gold = labels(q, an, s.news && lenientNews)
+				out[i] = it
+				an.Names = nil
+			}
+		}()
+	}
+	for i := range s.qs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// lenientNews labels a news question's candidates by score.py's rule
+// alone (an answer holding the gold answer and not much longer is right),
+// the rule news answers are judged by; SQuAD's by exact match first.
+const lenientNews = true
+
+// labels marks the right candidates: those that are exactly a gold answer
+// (SQuAD's normalisation) when any is, unless lenient; else those right by
+// score.py's rule.
+func labels(q eval.Question, an *bot.Analysis, lenient bool) []bool {
+	gold := make([]bool, len(an.Scored))
+	if len(q.Answers) == 0 {
+		return gold
+	}
+	exact := lenient
+	if !lenient {
+		for i, s := range an.Scored {
+			if em, _ := eval.SQuAD(q, s.Text); em == 1 {
+				gold[i] = true
+				exact = true
+			}
+		}
+		if exact {
+			return gold
+		}
+	}
+	for i, s := range an.Scored {
+		gold[i] = eval.Matches(q.Answers, s.Text)
+	}
+	return gold
+}
+
+func fold(g string, k int) int {
+	h := fnv.New32a()
+	h.Write([]byte(g))
+	return int(h.Sum32() % uint32(k))
+}
+
+// crossFitFolds is how many parts the decision's training questions are
+// cut into: each part's decisions come from a ranking model trained
+// without it, so that the decision learns how sure the ranking is of
+// questions it has not seen (trained on the ranking's own training
+// questions, it learns an overconfidence that makes it abstain on new
+// ones).
+const crossFitFolds = 3
+
+// fit trains the ranking weights on the items in, then the decision on
+// the report items among them.
+func fit(ctx context.Context, cfg config, data *train.Data, items []*item, names map[uint64]string, in func(*item) bool) (*rank.Model, error) {
+	m, err := fitRank(ctx, cfg, data, items, names, in)
+	if err != nil {
+		return nil, err
+	}
+	var ds []train.Decision
+	for j := 0; j < crossFitFolds; j++ {
+		inner := func(it *item) bool { return in(it) && fold(group(it.set.name, it.q)+"/inner", crossFitFolds) != j }
+		mj, err := fitRank(ctx, cfg, data, items, names, inner)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if !in(it) || inner(it) || !it.keep || !it.set.news && cfg.decideNewsOnly {
+				continue
+			}
+			ds = append(ds, decision(it, mj, cfg))
+		}
+	}
+	dm, err := train.FitDecision(ctx, ds, cfg.opt.Seed)
+	if err != nil {
+		return nil, err
+	}
+	m.Decide = dm
+	return m, nil
+}
+
+// fitRank trains the ranking weights on the items in.
+func fitRank(ctx context.Context, cfg config, data *train.Data, items []*item, names map[uint64]string, in func(*item) bool) (*rank.Model, error) {
+	var use []int
+	for _, it := range items {
+		if in(it) {
+			use = append(use, it.ex)
+		}
+	}
+	w, err := train.Fit(ctx, data, use, cfg.opt)
+	if err != nil {
+		return nil, err
+	}
+	m := &rank.Model{Weights: w.Model(names), Names: map[uint64]string{}}
+	for k := range m.Weights {
+		m.Names[k] = names[k]
+	}
+	return m, nil
+}
+
+// decision is an item's input to the answer decision under model m.
+func decision(it *item, m *rank.Model, cfg config) train.Decision {
+	scored := rank.Rank(m, it.an.Scored)
+	d := train.Decision{Feats: decide.Features(it.an.Q, it.an.Hits, scored), Answerable: len(it.q.Answers) > 0, Weight: 1}
+	if it.set.news {
+		d.Weight = cfg.newsWeight
+	}
+	if len(scored) > 0 && len(it.q.Answers) > 0 {
+		d.Right = eval.Matches(it.q.Answers, scored[0].Text)
+	}
+	return d
+}
+
+// crossValidate trains a model for each fold without it and answers the
+// fold's questions with it, then prints the figures of each report set.
+func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*item, names map[uint64]string, stdout io.Writer, log *slog.Logger) error {
+	scores := map[string]*eval.Score{}
+	confusion := map[string]int{}
+	topRight := map[string][2]int{}
+	var misses []string
+	var all *rank.Model
+	if cfg.inSample {
+		var err error
+		if all, err = fit(ctx, cfg, data, items, names, func(*item) bool { return true }); err != nil {
+			return err
+		}
+	}
+	for f := 0; f < cfg.folds; f++ {
+		m := all
+		if m == nil {
+			var err error
+			if m, err = fit(ctx, cfg, data, items, names, func(it *item) bool { return it.fold != f }); err != nil {
+				return err
+			}
+		}
+		for _, it := range items {
+			if it.fold != f || !it.keep {
+				continue
+			}
+			sc := scores[it.set.name]
+			if sc == nil {
+				sc = &eval.Score{}
+				scores[it.set.name] = sc
+			}
+			ans, ranked := answerOf(it, m)
+			var sents []string
+			for _, c := range ans.Sentences {
+				sents = append(sents, c.Text)
+			}
+			text := ans.Text
+			if ans.NoAnswer {
+				text = ""
+			}
+			sc.Add(it.q, text, sents)
+			if len(it.q.Answers) > 0 {
+				top := ""
+				if len(ranked) > 0 {
+					top = ranked[0].Text
+				}
+				k := "squad"
+				if it.set.news {
+					k = "news"
+				}
+				r := topRight[k]
+				r[1]++
+				if eval.Right(it.q, top) {
+					r[0]++
+				}
+				topRight[k] = r
+			}
+			if it.set.news {
+				switch {
+				case len(it.q.Answers) == 0 && text == "":
+					confusion["none, not answered"]++
+				case len(it.q.Answers) == 0:
+					confusion["none, answered"]++
+				case text == "" && it.gold != nil && anyTrue(it.gold):
+					confusion["answerable, not answered (a right candidate existed)"]++
+				case text == "":
+					confusion["answerable, not answered (no right candidate)"]++
+				case eval.Right(it.q, text):
+					confusion["answered right"]++
+				case len(sents) > 0 && eval.SameSentence(it.q.Support, sents[0]):
+					confusion["answered wrong, from the right sentence"]++
+				default:
+					confusion["answered wrong, from another sentence"]++
+				}
+			}
+			if cfg.verbose && !eval.Right(it.q, text) && it.set.news {
+				r := -1
+				for i, sc := range ranked {
+					if eval.Matches(it.q.Answers, sc.Text) {
+						r = i
+						break
+					}
+				}
+				top := ""
+				if len(ranked) > 0 && text == "" {
+					top = " top=" + ranked[0].Text
+				}
+				same := ""
+				if len(sents) > 0 && eval.SameSentence(it.q.Support, sents[0]) {
+					same = " SAME"
+				}
+				miss := fmt.Sprintf("MISS%s %s [%s/%s] %q gold=%q got=%q%s goldrank=%d/%d", same, it.q.ID, it.q.Kind, it.an.Q.Kind, it.q.Question, it.q.Answers, text, top, r, len(ranked))
+				if r >= 0 {
+					miss += fmt.Sprintf(" gold=%q [%s]", ranked[r].Text, ranked[r].Type)
+				}
+				misses = append(misses, miss)
+			}
+		}
+		log.Info("fold done", "fold", f)
+	}
+	var names2 []string
+	for n := range scores {
+		names2 = append(names2, n)
+	}
+	sort.Slice(names2, func(i, j int) bool { return order(names2[i]) < order(names2[j]) })
+	news := eval.Score{}
+	if cfg.inSample {
+		fmt.Fprintln(stdout, "in-sample (trained on everything):")
+	} else {
+		fmt.Fprintf(stdout, "%d-fold cross-validation, grouped by article:\n", cfg.folds)
+	}
+	for _, n := range names2 {
+		fmt.Fprintf(stdout, "  %-12s %s\n", n, scores[n])
+		if n != "squad-train" {
+			news.Merge(*scores[n])
+		}
+	}
+	fmt.Fprintf(stdout, "  %-12s %s\n", "news (all 5)", news)
+	for _, k := range []string{"news", "squad"} {
+		r := topRight[k]
+		fmt.Fprintf(stdout, "  ranking: the best candidate is right for %.3f of the answerable %s questions (%d)\n", float64(r[0])/float64(max(r[1], 1)), k, r[1])
+	}
+	var cs []string
+	for k := range confusion {
+		cs = append(cs, k)
+	}
+	sort.Strings(cs)
+	for _, k := range cs {
+		fmt.Fprintf(stdout, "    %-55s %d\n", k, confusion[k])
+	}
+	for _, m := range misses {
+		fmt.Fprintln(stdout, m)
+	}
+	return nil
+}
+
+func order(name string) int {
+	for i, s := range specs {
+		if s.name == name {
+			return i
+		}
+	}
+	return len(specs)
+}
+
+// answerOf answers an item with model m, as Ask would, and returns its
+// candidates as m ranks them.
+func answerOf(it *item, m *rank.Model) (*bot.Answer, []rank.Scored) {
+	an := *it.an
+	an.Scored = append([]rank.Scored(nil), it.an.Scored...)
+	ans := it.set.engine.Answer(bot.Question{Text: it.q.Question, Article: it.q.Article}, &an, m)
+	return ans, an.Scored
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
