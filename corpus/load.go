@@ -56,44 +56,13 @@ var (
 )
 
 // Load reads the articles at path: one .txt or .md file, or every such file
-// in a folder and its subfolders, in name order. Hidden files and folders
-// (names starting with ".") are not articles: they are where writers keep
-// temporary files (corpus/store writes ".name.*.tmp" before renaming) and
-// tools keep their state (.git). A file that cannot be read
-// or parsed is skipped and reported in problems (each a *FileError); err is
-// set only when nothing could be loaded at all.
+// in a folder and its subfolders, in name order (see Files). A file that
+// cannot be read or parsed is skipped and reported in problems (each a
+// *FileError); err is set only when nothing could be loaded at all.
 func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
-	info, err := os.Stat(path)
+	files, problems, err := Files(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("corpus: load %s: %w", path, err)
-	}
-	var files []string
-	if !info.IsDir() {
-		files = []string{path}
-	} else {
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, &FileError{Path: p, Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if p != path && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && IsArticleFile(p) {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("corpus: list %s: %w", path, err)
-		}
-		sort.Strings(files)
+		return nil, nil, err
 	}
 	var articles []*Article
 	for _, f := range files {
@@ -126,7 +95,50 @@ func IsArticleFile(p string) bool {
 	return false
 }
 
-func loadFile(path string) (*Article, error) {
+// Files lists the article files at path as Load reads them: path itself
+// when it is a file, else every article file (IsArticleFile) in the folder
+// and its subfolders, in name order. Hidden files and folders (names
+// starting with ".") are not articles: they are where writers keep
+// temporary files (corpus/store writes ".name.*.tmp" before naming it) and
+// tools keep their state (.git). Unreadable subfolders are skipped and
+// reported in problems.
+func Files(path string) (files []string, problems []error, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: load %s: %w", path, err)
+	}
+	if !info.IsDir() {
+		return []string{path}, nil, nil
+	}
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, &FileError{Path: p, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != path && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && IsArticleFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: list %s: %w", path, err)
+	}
+	sort.Strings(files)
+	return files, problems, nil
+}
+
+// ReadFile reads an article file, refusing one larger than
+// MaxArticleBytes. Its errors are *FileError.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
@@ -138,6 +150,14 @@ func loadFile(path string) (*Article, error) {
 	}
 	if len(data) > MaxArticleBytes {
 		return nil, &FileError{Path: path, Err: ErrTooLarge}
+	}
+	return data, nil
+}
+
+func loadFile(path string) (*Article, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
 	}
 	a, err := Parse(NameOf(path), data)
 	if err != nil {

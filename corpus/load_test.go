@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,5 +210,20 @@ func TestIDFromName(t *testing.T) {
 		if got := IDFromName(in); got != want {
 			t.Errorf("IDFromName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestInputError(t *testing.T) {
+	cause := errors.New("deep cause")
+	err := error(&InputError{Kind: ErrEmpty, Msg: "The file is empty.", Err: cause})
+	wrapped := fmt.Errorf("add: %w", err)
+	if !IsInputError(wrapped) || !errors.Is(wrapped, ErrEmpty) || !errors.Is(wrapped, cause) {
+		t.Fatalf("%v: kind or cause lost", wrapped)
+	}
+	if err.Error() != "The file is empty." {
+		t.Errorf("message %q shows more than Msg", err.Error())
+	}
+	if IsInputError(cause) || IsInputError(nil) {
+		t.Error("a plain error is not the user's fault")
 	}
 }
