@@ -86,13 +86,14 @@ type extracted struct {
 // extractHTML finds the article in a parsed page.
 func extractHTML(doc *html.Node, pageURL *url.URL) (extracted, error) {
 	stripFurniture(doc, false)
+	headings := headingTexts(doc)
 	p := readability.NewParser()
 	p.KeepClasses = true // stripFurniture runs again on what Readability keeps
 	art, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return extracted{}, fmt.Errorf("web: readability: %w", err)
 	}
-	out := extracted{title: cleanSpace(art.Title())}
+	out := extracted{title: trimSiteName(cleanSpace(art.Title()), art.SiteName(), headings)}
 	if t, err := art.PublishedTime(); err == nil {
 		out.published = t
 	}
@@ -111,6 +112,57 @@ func extractHTML(doc *html.Node, pageURL *url.URL) (extracted, error) {
 		out.paragraphs = append(out.paragraphs, text)
 	}
 	return out, nil
+}
+
+// titleSeparators part a page title from the site's name ("Storm hits
+// Atlanta | The Daily Courier"), as in Readability's own title rule.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " / "}
+
+// trimSiteName drops the site's name from a title, where Readability left
+// it (it keeps it when the rest is short): the part the page's own <h1>
+// gives, or the part that is not the site's name.
+func trimSiteName(title, site string, headings []string) string {
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(title, sep)
+		j := strings.Index(title, sep)
+		if i < 0 {
+			continue
+		}
+		head, tail := title[:i], title[i+len(sep):]
+		first, rest := title[:j], title[j+len(sep):]
+		if site != "" && strings.EqualFold(site, tail) {
+			return head
+		}
+		if site != "" && strings.EqualFold(site, first) {
+			return rest
+		}
+		for _, h := range headings {
+			if strings.EqualFold(h, head) {
+				return head
+			}
+			if strings.EqualFold(h, rest) {
+				return rest
+			}
+		}
+	}
+	return title
+}
+
+// headingTexts are the texts of a page's <h1> elements.
+func headingTexts(doc *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
+			out = append(out, cleanSpace(textOf(n)))
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
 }
 
 // stripFurniture removes from n the elements that markup declares page

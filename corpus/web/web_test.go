@@ -454,3 +454,24 @@ func TestExtractRules(t *testing.T) {
 		})
 	}
 }
+
+func TestTrimSiteName(t *testing.T) {
+	for _, tt := range []struct {
+		title, site string
+		h1          []string
+		want        string
+	}{
+		{"Town budget | Town News", "", []string{"Town budget"}, "Town budget"},
+		{"Town budget | Town News", "Town News", nil, "Town budget"},
+		{"Town News - Town budget", "Town News", nil, "Town budget"},
+		{"World | Storm hits | The Courier", "", []string{"Storm hits"}, "World | Storm hits | The Courier"},
+		{"World | Storm hits | The Courier", "The Courier", nil, "World | Storm hits"},
+		{"Storm hits | The Courier", "", []string{"Storm hits"}, "Storm hits"},
+		{"Rock - paper - scissors ruling", "", []string{"Something else"}, "Rock - paper - scissors ruling"},
+		{"Plain title", "Site", nil, "Plain title"},
+	} {
+		if got := trimSiteName(tt.title, tt.site, tt.h1); got != tt.want {
+			t.Errorf("trimSiteName(%q, %q, %q) = %q, want %q", tt.title, tt.site, tt.h1, got, tt.want)
+		}
+	}
+}
