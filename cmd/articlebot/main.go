@@ -1,6 +1,6 @@
 // Command articlebot answers questions about news articles: in a Discord
 // channel (articlebot run), or offline at the command line (ask, chat,
-// facts). With no command it runs the Discord bot when a token is
+// facts); add and remove change a corpus folder. With no command it runs the Discord bot when a token is
 // configured, else the offline chat on the built-in article.
 package main
 
@@ -56,6 +56,15 @@ Usage:
   articlebot ask [flags] QUESTION answer one question (no QUESTION: one a line from standard input)
   articlebot chat [flags]         ask one question after another
   articlebot facts [flags]        every fact extracted, by kind, with its sentence number
+  articlebot add FILE_OR_URL [--corpus DIR] [--name NAME]
+                                  add a .txt/.md article, or the article at an http(s) link, to a corpus folder
+  articlebot remove ID [--corpus DIR]
+                                  remove an article from a corpus folder
+
+Flags of add and remove:
+  --corpus DIR    the corpus folder to change (default: $ARTICLEBOT_CORPUS; not the built-in article)
+  --name NAME     add: the article's name and ID (default: the file's name, or a link's title)
+  Links are read from public addresses only, unless ARTICLEBOT_ALLOW_PRIVATE_URLS=true.
 
 Flags of ask, chat, facts and run:
   --corpus PATH   a .txt/.md article or a folder of them (default: $ARTICLEBOT_CORPUS, else the built-in article)
@@ -91,6 +100,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return chat(ctx, args, getenv, stdin, stdout, stderr)
 	case "facts":
 		return listFacts(ctx, args, getenv, stdout, stderr)
+	case "add":
+		return addArticle(ctx, args, getenv, stdout, stderr)
+	case "remove":
+		return removeArticle(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil

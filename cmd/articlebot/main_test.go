@@ -22,6 +22,26 @@ func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...stri
 	return out.String(), errOut.String(), err
 }
 
+// checkRun checks what a command did: failed with an error that says
+// wantErr, or, when wantErr is "", succeeded with every want in its output.
+func checkRun(t *testing.T, out string, err error, wantErr string, want []string) {
+	t.Helper()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("err = %v, want %q", err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
 func TestCommands(t *testing.T) {
 	t.Chdir(t.TempDir()) // no .env here
 	dir := t.TempDir()
@@ -49,20 +69,7 @@ func TestCommands(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := runCmd(t, env(tt.env), tt.stdin, tt.args...)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
-				}
-			}
+			checkRun(t, out, err, tt.wantErr, tt.want)
 		})
 	}
 }
