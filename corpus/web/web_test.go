@@ -475,3 +475,26 @@ func TestTrimSiteName(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkExtract: parse a news page and extract its article (the work
+// of Fetch besides the download).
+func BenchmarkExtract(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("testdata", "pages", "council-vote.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		text, err := decode(page, "text/html; charset=utf-8")
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := parseHTML(text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ex, err := extractHTML(doc, nil); err != nil || len(ex.paragraphs) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
