@@ -164,10 +164,11 @@ func Parse(name string, data []byte) (*Article, error) {
 	}
 	title, body := splitTitle(text)
 	body = dateline.ReplaceAllString(body, "")
-	if title == "" {
+	untitled := title == ""
+	if untitled {
 		title = titleFromName(name)
 	}
-	a := &Article{ID: idFromName(name), Title: title}
+	a := &Article{ID: idFromName(name), Title: title, Untitled: untitled}
 	var texts []string
 	var paras []int
 	for p, para := range paragraphs(body) {
