@@ -36,7 +36,7 @@ type Chosen struct {
 type params struct {
 	damping  float64 // PageRank damping: the share of rank that follows similarity
 	position float64 // exponent of the position prior 1/i^position that multiplies the rank
-	topic    float64 // share of a topic summary's jump that goes to the topic's sentences
+	topic    float64 // share of a topic summary's rank that comes from the jump to the topic's sentences
 }
 
 // defaults: damping 0.85 is PageRank's usual value (Brin and Page 1998,
@@ -44,8 +44,10 @@ type params struct {
 // 40 development articles of ../shared/eval/summaries (BBC News Summary and
 // CNN/DailyMail) by ROUGE-1, -2 and -L F1 of 3-sentence summaries, as the
 // one setting that beats lead-3 on both halves (TestTune prints the grid).
-// The topic share is a choice, not measured: no development set has topic
-// summaries.
+// The topic share follows biased LexRank (Otterbacher, Erkan and Radev
+// 2005), where most of the rank comes from relevance to the question and
+// the rest from similarity to other relevant sentences; 0.8 is a choice, not
+// measured: no development set has topic summaries.
 var defaults = params{damping: 0.85, position: 0.5, topic: 0.8}
 
 // Summarize chooses o.Sentences sentences of an article (all of them when
@@ -63,30 +65,29 @@ func summarize(ctx context.Context, sents []corpus.Sentence, o Options, p params
 	if len(sents) == 0 {
 		return nil, nil
 	}
-	nodes, voc := buildGraph(sents)
+	nodes, _ := buildGraph(sents, false)
 	sim, err := similarities(ctx, nodes)
 	if err != nil {
 		return nil, err
 	}
-	teleport := uniform(len(nodes))
+	teleport, damping := uniform(len(nodes)), p.damping
 	var relevance []float64
 	if o.Topic != "" {
+		topical, voc := buildGraph(sents, true)
 		q := voc.query(o.Topic, len(nodes))
 		relevance = make([]float64, len(nodes))
-		for i, nd := range nodes {
+		for i, nd := range topical {
 			relevance[i] = cosine(q, nd.vec)
 		}
 		focus := normalise(append([]float64(nil), relevance...))
 		if focus[argmax(focus)] == 0 {
 			return nil, ErrNoTopic
 		}
-		// Topic-sensitive PageRank: the jump lands mostly on the
-		// sentences about the topic.
-		for i := range teleport {
-			teleport[i] = p.topic*focus[i] + (1-p.topic)*teleport[i]
-		}
+		// Biased LexRank: the reader jumps to a sentence as it is about
+		// the topic, and follows similarity the rest of the time.
+		teleport, damping = focus, 1-p.topic
 	}
-	rank, err := pageRank(ctx, sim, teleport, p.damping)
+	rank, err := pageRank(ctx, sim, teleport, damping)
 	if err != nil {
 		return nil, err
 	}

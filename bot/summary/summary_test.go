@@ -174,3 +174,24 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// A topic meets a place by its adjective or name: "American" finds "the
+// United States".
+func TestTopicMeetsPlaces(t *testing.T) {
+	sents := article(t, `Trade talks
+
+Ministers from twelve countries met in Geneva on Monday to discuss tariffs.
+The United States said it would not lower its duties on steel this year.
+Farmers in Brazil asked for quicker access to European markets.
+`)
+	got, err := Summarize(context.Background(), sents, Options{Sentences: 1, Topic: "American duties"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(indexes(got), []int{2}) {
+		t.Errorf("chose %v, want [2]", indexes(got))
+	}
+	if _, err := Summarize(context.Background(), sents, Options{Sentences: 1, Topic: "Brazilian"}); err != nil {
+		t.Errorf("Brazilian: %v, want sentence 3", err)
+	}
+}
