@@ -42,6 +42,11 @@ func TestGolden(t *testing.T) {
 		{"facts-json", []string{"facts", "--json"}, ""},
 		{"ask-json", []string{"ask", "--json"}, questions},
 		{"ask-text", []string{"ask"}, questions},
+		{"summary", []string{"summary"}, ""},
+		{"summary-long-topic", []string{"summary", "--length", "long", "--topic", "troops"}, ""},
+		{"summary-json", []string{"summary", "--sentences", "4", "--json"}, ""},
+		{"brief", []string{"brief"}, ""},
+		{"brief-json", []string{"brief", "--json"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
