@@ -15,8 +15,13 @@ wrong disagree disagrees disagreed reject rejects rejected deny denies denied op
 opposed against unlike despite`)
 
 // maxDisagreements is how many prompts may come from speakers who
-// disagree, so that open questions get a place too.
-const maxDisagreements = 2
+// disagree, so that open questions get a place too; maxPairedQuotes bounds
+// the quotes compared in pairs (a news article has a few dozen at most), so
+// that a very long text stays quick.
+const (
+	maxDisagreements = 2
+	maxPairedQuotes  = 200
+)
 
 // prompts makes two or three questions for the team: first from speakers
 // who disagree, then from the questions the article leaves open, then, if
@@ -105,6 +110,9 @@ func indirectQuestion(s string) string {
 // something, best-matched pairs first, one prompt a pair of speakers.
 func disagreements(a *corpus.Article) []Item {
 	qs := allQuotes(a)
+	if len(qs) > maxPairedQuotes {
+		qs = qs[:maxPairedQuotes]
+	}
 	type pair struct {
 		i, j, shared int
 	}

@@ -3,6 +3,7 @@ package summary
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -193,5 +194,24 @@ Farmers in Brazil asked for quicker access to European markets.
 	}
 	if _, err := Summarize(context.Background(), sents, Options{Sentences: 1, Topic: "Brazilian"}); err != nil {
 		t.Errorf("Brazilian: %v, want sentence 3", err)
+	}
+}
+
+// A text far longer than any article is ranked on its first MaxRanked
+// sentences only, so that the graph stays small.
+func TestSummarizeBoundsLongTexts(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < MaxRanked+500; i++ {
+		fmt.Fprintf(&b, "Report %d says the council spent %d pounds on roads and schools this year.\n", i, i*7)
+	}
+	sents := article(t, b.String())
+	got, err := Summarize(context.Background(), sents, Options{Sentences: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range got {
+		if c.Index > MaxRanked {
+			t.Errorf("chose sentence %d, beyond the first %d", c.Index, MaxRanked)
+		}
 	}
 }
