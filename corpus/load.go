@@ -194,10 +194,11 @@ func Parse(name string, data []byte) (*Article, error) {
 	}
 	title, body := SplitTitle(string(data))
 	body = dateline.ReplaceAllString(body, "")
-	if title == "" {
+	untitled := title == ""
+	if untitled {
 		title = titleFromName(name)
 	}
-	a := &Article{ID: IDFromName(name), Title: title}
+	a := &Article{ID: IDFromName(name), Title: title, Untitled: untitled}
 	var texts []string
 	var paras []int
 	for p, para := range paragraphs(body) {
