@@ -37,8 +37,9 @@ var placesGz []byte
 // concurrent use.
 type Lexicon struct {
 	words     map[string]wordEntry
-	exc       [numPOS]map[string]string // inflected form -> "base|base"
-	past      map[string]bool           // irregular past forms of verbs
+	exc       [numPOS]map[string]string   // inflected form -> "base|base"
+	forms     [numPOS]map[string][]string // base -> its irregular forms
+	past      map[string]bool             // irregular past forms of verbs
 	places    map[string]Place
 	countries []Country
 	byCode    map[string]int
@@ -71,6 +72,7 @@ func Load(wordnet, places []byte) (*Lexicon, error) {
 	l := &Lexicon{past: map[string]bool{}, places: map[string]Place{}, byCode: map[string]int{}}
 	for i := range l.exc {
 		l.exc[i] = map[string]string{}
+		l.forms[i] = map[string][]string{}
 	}
 	w, err := gunzip(wordnet)
 	if err != nil {
@@ -144,6 +146,9 @@ func (l *Lexicon) parseWords(s string) error {
 				return fmt.Errorf("exception %q: part of speech", line)
 			}
 			l.exc[pi][f[0]] = f[2]
+			for b := range strings.SplitSeq(f[2], "|") {
+				l.forms[pi][b] = append(l.forms[pi][b], f[0])
+			}
 			if f[3] == "p" {
 				l.past[f[0]] = true
 			}

@@ -44,6 +44,26 @@ func TestLemma(t *testing.T) {
 	}
 }
 
+func TestForms(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		lemma string
+		pos   POS
+		want  []string
+	}{
+		{"sell", Verb, []string{"sold"}},
+		{"go", Verb, []string{"gone", "went"}},
+		{"child", Noun, []string{"children"}},
+		{"walk", Verb, nil},
+		{"sell", AnyPOS, nil},
+	}
+	for _, tt := range tests {
+		if got := l.Forms(tt.lemma, tt.pos); !slices.Equal(got, tt.want) {
+			t.Errorf("Forms(%q, %q) = %q, want %q", tt.lemma, tt.pos, got, tt.want)
+		}
+	}
+}
+
 func TestIrregularPast(t *testing.T) {
 	l := Default()
 	for w, want := range map[string]bool{

@@ -165,6 +165,17 @@ func (l *Lexicon) Irregular(word string, pos POS) (string, bool) {
 	return first, true
 }
 
+// Forms returns the irregular forms of a lemma in a part of speech, from
+// WordNet's exception lists: "sell" -> "sold"; "go" -> "gone", "went";
+// "child" -> "children".
+func (l *Lexicon) Forms(lemma string, pos POS) []string {
+	pi := posIndex(pos)
+	if pi < 0 {
+		return nil
+	}
+	return append([]string(nil), l.forms[pi][normal(lemma)]...)
+}
+
 // IrregularPast reports an irregular past tense or participle of a verb
 // ("went", "held", "sought"): not a present form ("is", "has"), not a form
 // of be, have or do, and not a form mostly used as a noun ("ground").
@@ -180,6 +191,7 @@ const (
 	RelSynonym      RelKind = iota + 1 // a synonym in the word's most frequent sense
 	RelDerived                         // a derivationally related form: "lead" - "leader", "elect" - "election"
 	RelLaterSynonym                    // a synonym in a later frequent sense, or a similar adjective
+	RelVariant                         // the same word written otherwise ("per cent"); from callers' spelling lists, not the tables
 )
 
 // Weights of related words, against 1 for the word itself. They only
@@ -187,6 +199,7 @@ const (
 // often than a derived form, which keeps it more often than a synonym of a
 // rarer sense); a caller with learned weights scales them.
 const (
+	VariantWeight      = 0.95 // nearly the word itself
 	SynonymWeight      = 0.8
 	DerivedWeight      = 0.7
 	LaterSynonymWeight = 0.6
@@ -201,6 +214,8 @@ func (k RelKind) Weight() float64 {
 		return DerivedWeight
 	case RelLaterSynonym:
 		return LaterSynonymWeight
+	case RelVariant:
+		return VariantWeight
 	}
 	return 0
 }
@@ -213,6 +228,8 @@ func (k RelKind) String() string {
 		return "derived"
 	case RelLaterSynonym:
 		return "later-synonym"
+	case RelVariant:
+		return "variant"
 	}
 	return "none"
 }

@@ -1,163 +1,123 @@
 package text
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
 
-// synonymGroups are sets of general English words and phrases that news
-// writers and readers use for one another: spelling variants, British and
-// American words, short and long names of countries and bodies, irregular
-// forms a stemmer cannot join, and plain synonyms. The index expands
-// queries with them and answering matches question words to sentence words
-// with them. No word stands in two groups, and nothing here is a name or a
-// figure from any one article.
-const synonymGroups = `troops|soldiers
-defence|defense
-offence|offense
-licence|license
-programme|program
-centre|center
-colour|color
-labour|labor
-favour|favor
-organisation|organization
-realise|realize
-recognise|recognize
-criticise|criticize
-apologise|apologize
-US|U.S.|USA|United States|America|American|Americans
-UK|U.K.|Britain|British|United Kingdom|Great Britain
-EU|European Union
-UN|United Nations
-percent|per cent|percentage
-shops|stores|shopping
-boss|chief executive|chief|CEO|chairman|head
-cash|money|funding|funds
-film|movie
-firm|company
-purchase|buy|bought
-sell|sold|retail
-price|cost|priced
-rise|raise|increase|go up|grow|grew|grown|boost|climb
-fall|fell|fallen|drop|decline|dip|slump|slide|decrease
-cut|reduce|lower|shrink
-start|begin|began|begun|launch
-finish|end|wrap up|close|shut
-talks|negotiations
-government|govt
-say|says|said|remark|argue
-tell|told
-win|won
-lose|lost
-pay|paid
-meet|met|meeting|summit
-lead|led|leader
-hold|held|take place|took place|host|hosted
-spend|spent
-build|built
-speak|spoke|spoken|spokesman|spokeswoman|spokesperson
-children|child|kids|kid
-mother|mum|mom
-father|dad
-doctor|physician
-worker|employee|staff
-phone|handset|mobile phone|cellphone
-car|vehicle
-lorry|truck
-petrol|gasoline
-holiday|vacation
-motorway|highway
-railway|railroad
-football|soccer
-TV|television
-online|internet|web
-app|application
-profit|profits|earnings
-revenue|turnover|takings|sales
-vital|essential|key|crucial
-deploy|send|sent
-run|manage|direct|director
-edit|editor
-own|owner|owned
-founded|founder
-weekly|week|a week
-monthly|month|a month
-yearly|annual|year
-daily|day|a day
-election|vote|poll
-job|post|role|position
-ticket|admission
-delayed|pushed back|postponed|put back
-forecast|expected|predicted|estimated|anticipated
-fast|rapid|quick|quickly|rapidly
-completely|absolutely|totally|entirely|utterly
-crowded|packed|mobbed|rammed|heaving
-country|nation
-plan|proposal
-governor|gov
-senator|sen
-colonel|col
-captain|capt
-sergeant|sgt
-lieutenant|lt
-attorney|atty
-professor|prof
-participate|take part|took part|taking part`
+	"github.com/articlebot/articlebot/corpus/lexicon"
+)
 
-// Synonyms returns the synonym groups, each a list of lower-case words or
-// phrases.
-func Synonyms() [][]string {
-	var groups [][]string
-	for _, line := range strings.Split(synonymGroups, "\n") {
-		var g []string
-		for _, w := range strings.Split(line, "|") {
-			if w = strings.TrimSpace(w); w != "" {
-				g = append(g, w)
-			}
-		}
-		if len(g) > 1 {
-			groups = append(groups, g)
+// variants are written forms of one word that WordNet does not join, each
+// group a closed class or a spelling:
+//   - the abbreviations of titles that stand before names ("Gov. Brian
+//     Kemp"): WordNet lists most of them under other senses ("col" as a
+//     gap between peaks) or not at all; facts' titleAbbrevs is the class;
+//   - "per cent", the British spelling of "percent", and "govt", the
+//     written short form of "government", which WordNet does not have.
+//
+// A variant relates to its word as lexicon.RelVariant.
+var variants = [][]string{
+	{"governor", "gov"}, {"senator", "sen"}, {"representative", "rep"}, {"general", "gen"},
+	{"colonel", "col"}, {"captain", "capt"}, {"sergeant", "sgt"}, {"lieutenant", "lt"},
+	{"major", "maj"}, {"admiral", "adm"}, {"commander", "cmdr"}, {"superintendent", "supt"},
+	{"detective", "det"}, {"inspector", "insp"}, {"attorney", "atty"}, {"professor", "prof"},
+	{"corporal", "cpl"}, {"private", "pvt"}, {"president", "pres"},
+	{"percent", "per cent"},
+	{"government", "govt"},
+}
+
+// Related returns the words related to a lower-case word or phrase, the
+// strongest first: its written variants and irregular forms ("sold" for
+// "selling"), the other names of the country
+// it names ("UK" - "Britain", "Dutch" - "Netherlands"), and WordNet's
+// synonyms of its frequent senses and derived forms (lexicon.Synonyms).
+func Related(w string) []lexicon.Related {
+	w = strings.TrimPrefix(Lower(w), "the ")
+	var out []lexicon.Related
+	seen := map[string]bool{w: true}
+	add := func(word string, kind lexicon.RelKind) {
+		word = Lower(word)
+		if !seen[word] {
+			seen[word] = true
+			out = append(out, lexicon.Related{Word: word, Kind: kind})
 		}
 	}
-	return groups
+	for _, g := range variants {
+		for _, v := range g {
+			if v == w {
+				for _, x := range g {
+					add(x, lexicon.RelVariant)
+				}
+			}
+		}
+	}
+	lx := lexicon.Default()
+	// The word's base and the base's irregular forms ("selling" - "sell",
+	// "sold"): the same word, which a stemmer cannot join.
+	for _, pos := range []lexicon.POS{lexicon.Verb, lexicon.Noun, lexicon.Adj} {
+		if b := lx.Lemma(w, pos); lx.Has(b, pos) {
+			forms := lx.Forms(b, pos)
+			if len(forms) > 0 {
+				add(b, lexicon.RelVariant)
+			}
+			for _, f := range forms {
+				add(f, lexicon.RelVariant)
+			}
+		}
+	}
+	if p, ok := lx.Place(w); ok && p.Kind == lexicon.PlaceCountry && p.Code != "" {
+		if c, ok := lx.Country(p.Code); ok {
+			add(c.Name, lexicon.RelSynonym)
+			for _, a := range c.Aliases {
+				add(a, lexicon.RelSynonym)
+			}
+			for _, d := range c.Demonyms {
+				add(d, lexicon.RelDerived)
+			}
+		}
+	}
+	for _, r := range lx.Synonyms(w) {
+		add(r.Word, r.Kind)
+	}
+	slices.SortStableFunc(out, func(a, b lexicon.Related) int { return cmp.Compare(b.Weight(), a.Weight()) })
+	return out
 }
 
-// irregular maps irregular verb forms to the stem of their base form.
-var irregular = map[string]string{
-	"led": "lead", "ran": "run", "said": "say", "says": "say", "told": "tell", "sold": "sell",
-	"bought": "buy", "went": "go", "gone": "go", "came": "come", "took": "take", "taken": "take",
-	"gave": "give", "given": "give", "made": "make", "saw": "see", "seen": "see", "met": "meet",
-	"held": "hold", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
-	"fallen": "fall", "won": "win", "lost": "lose", "sent": "send", "spent": "spend", "began": "begin",
-	"begun": "begin", "thought": "think", "brought": "bring", "built": "build", "paid": "pay",
-	"kept": "keep", "left": "leave", "felt": "feel", "found": "find", "wrote": "write",
-	"written": "write", "spoke": "speak", "spoken": "speak", "chose": "choose", "chosen": "choose",
-	"knew": "know", "known": "know", "struck": "strike", "shut": "shut", "set": "set", "cut": "cut",
-	"hit": "hit", "put": "put", "quit": "quit", "drove": "drive", "driven": "drive", "flew": "fly",
-	"flown": "fly", "fought": "fight", "caught": "catch", "taught": "teach", "sought": "seek",
-	"mice": "mouse", "men": "man", "women": "woman", "children": "child", "people": "person",
-	"feet": "foot", "teeth": "tooth", "better": "good", "best": "good", "worse": "bad", "worst": "bad",
-}
-
-// Base returns the stem of a word's base form: Stem with irregular verbs
-// and plurals first mapped to their base ("led" -> "lead").
+// Base returns the stem of a word's base form: Stem, with irregular forms
+// first taken to their base by WordNet's exception lists ("led" -> "lead",
+// "children" -> "child", "mice" -> "mouse").
 func Base(w string) string {
-	if b, ok := irregular[w]; ok {
+	if b, ok := irregularBase(w); ok {
 		return Stem(b)
 	}
 	// "co-wrote" and "co-written" meet at "co-write".
 	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 {
-		if b, ok := irregular[w[i+1:]]; ok {
+		if b, ok := irregularBase(w[i+1:]); ok {
 			return Stem(w[:i+1] + b)
 		}
 	}
 	return Stem(w)
 }
 
+// irregularBase returns the base of an irregular form: a verb's irregular
+// past ("held"), or a noun's or adjective's irregular form that is not a
+// lemma of its own ("children", "mice"; not "data" or "better", which
+// WordNet has as words in their own right).
+func irregularBase(w string) (string, bool) {
+	lx := lexicon.Default()
+	if lx.IrregularPast(w) {
+		return lx.Irregular(w, lexicon.Verb)
+	}
+	for _, pos := range []lexicon.POS{lexicon.Noun, lexicon.Adj} {
+		if b, ok := lx.Irregular(w, pos); ok && !lx.Has(w, pos) {
+			return b, true
+		}
+	}
+	return "", false
+}
+
 // IsIrregularVerb reports an irregular past form of a verb ("met", "sold").
 func IsIrregularVerb(w string) bool {
-	_, ok := irregular[w]
-	switch w {
-	case "mice", "men", "women", "children", "people", "feet", "teeth", "better", "best", "worse", "worst":
-		return false
-	}
-	return ok
+	return lexicon.Default().IrregularPast(w)
 }

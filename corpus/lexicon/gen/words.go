@@ -20,8 +20,11 @@ const (
 	// posShare: a part of speech contributes related words when it was
 	// tagged at least this share as often as the word's commonest one.
 	posShare = 0.25
-	// maxRelated bounds the related words kept for one word.
-	maxRelated = 12
+	// maxRelated bounds the related words kept for one word, and
+	// maxRelatedUntagged for a word the concordances never tagged: rare
+	// words are seldom asked about, and they are most of WordNet.
+	maxRelated         = 12
+	maxRelatedUntagged = 4
 	// maxLemmaWords: longer multi-word lemmas are left out.
 	maxLemmaWords = 3
 	// pastNounCount: an irregular verb form that is also a noun tagged at
@@ -211,6 +214,7 @@ func relatedWords(wn *wordnet, k string, pis []posInfo) []related {
 		return nil
 	}
 	best := pis[0].total
+	keyTagged := best > 0
 	byKind := map[byte][]string{}
 	seen := map[string]byte{k: 0}
 	add := func(w string, kind byte) {
@@ -218,9 +222,11 @@ func relatedWords(wn *wordnet, k string, pis []posInfo) []related {
 		if !goodLemma(w) {
 			return
 		}
-		// A synonym the concordances never tagged in any sense is
-		// mostly a rare or dated word ("nipper" for "child").
-		if kind != relDerived && !wn.tagged(w) {
+		// A one-word synonym the concordances never tagged in any
+		// sense is mostly a rare or dated word ("nipper" for "child").
+		// Compounds are seldom tagged at all, so they stay ("ceo":
+		// "chief executive officer").
+		if kind != relDerived && !strings.Contains(w, " ") && !wn.tagged(w) {
 			return
 		}
 		if _, ok := seen[w]; ok {
@@ -276,10 +282,20 @@ func relatedWords(wn *wordnet, k string, pis []posInfo) []related {
 			}
 		}
 	}
+	limit := maxRelated
+	if !keyTagged {
+		limit = maxRelatedUntagged
+	}
 	var out []related
 	for _, kind := range []byte{relSynonym, relDerived, relLaterSynonym} {
-		for _, w := range byKind[kind] {
-			if len(out) < maxRelated {
+		// One-word synonyms before compounds: they are what a sentence
+		// most often uses ("defense" before "defense mechanism").
+		ws := byKind[kind]
+		sort.SliceStable(ws, func(a, b int) bool {
+			return !strings.Contains(ws[a], " ") && strings.Contains(ws[b], " ")
+		})
+		for _, w := range ws {
+			if len(out) < limit {
 				out = append(out, related{w, kind})
 			}
 		}
