@@ -117,6 +117,9 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		stemmed.WriteString(w.stem)
 		stemmed.WriteByte(' ')
 		w.place = placeKey(t.Bare())
+		if p, ok := wordnet.Default().Place(t.Bare()); ok && p.Ambiguous() && !t.IsCap() {
+			w.place = "" // "turkey", "polish", "us": the common word, not the place
+		}
 		w.cap = t.IsCap() && !first
 		for _, f := range s.Facts {
 			if (f.Kind == facts.KindPerson || f.Kind == facts.KindPlace || f.Kind == facts.KindOrg) && f.Start <= t.Start && t.End <= f.End {

@@ -180,7 +180,7 @@ func buildPlaces(wn *wordnet, countries []wcCountry, names map[string]bool) ([]p
 	for _, r := range []struct {
 		name, lemma string
 		sense       int
-	}{{"country", "country", 2}, {"state", "state", 1}, {"american state", "american state", 1}, {"city", "city", 1}} {
+	}{{"country", "country", 2}, {"state", "state", 1}, {"american state", "american state", 1}, {"city", "city", 1}, {"continent", "continent", 1}} {
 		x, err := wn.sense('n', r.lemma, r.sense)
 		if err != nil {
 			return nil, err
@@ -225,23 +225,22 @@ func buildPlaces(wn *wordnet, countries []wcCountry, names map[string]bool) ([]p
 			pt.add(place{key: pt.key(capital), name: capital, kind: kindCapital, code: c.CCA2, prio: fromCapital})
 		}
 	}
-	// WordNet's named places: an instance in noun.location whose name's
-	// first noun sense it is ("Brussels", "Ohio"; not "Reading").
+	// WordNet's named places: a named place that is the name's first
+	// sense or comes after other proper names only ("Brussels", "Ohio";
+	// "Wisconsin", after the river; not "Reading", after the common word).
 	var keys []string
 	for k := range wn.index['n'] {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	placeSense := map[string]ref{}
 	for _, k := range keys {
-		r := ref{'n', wn.index['n'][k][0]}
+		r, ok := pt.firstPlaceSense(k)
+		if !ok {
+			continue
+		}
+		placeSense[k] = r
 		s := wn.synsets[r]
-		if s == nil || s.lex != lexLocation || !isInstance(s) {
-			continue
-		}
-		n := wordNum(s, k)
-		if n == 0 || s.words[n-1] == strings.ToLower(s.words[n-1]) {
-			continue
-		}
 		p := place{key: pt.key(k), name: s.words[0], kind: pt.kindOf(r), prio: fromWordNet}
 		if c := pt.country[r]; c != nil {
 			p.name, p.code, p.kind, p.prio = c.Name.Common, c.CCA2, kindCountry, fromCountry
@@ -260,15 +259,12 @@ func buildPlaces(wn *wordnet, countries []wcCountry, names map[string]bool) ([]p
 	// Adjectives of the places ("Dutch", "Parisian", "Texan"): WordNet's
 	// pertainyms and derived adjectives of each place's synset.
 	for _, k := range keys {
-		r := ref{'n', wn.index['n'][k][0]}
-		p, ok := pt.byKey[pt.key(k)]
-		if !ok || p.demonym {
+		r, ok := placeSense[k]
+		p, ok2 := pt.byKey[pt.key(k)]
+		if !ok || !ok2 || p.demonym {
 			continue
 		}
 		s := wn.synsets[r]
-		if s == nil || s.lex != lexLocation {
-			continue
-		}
 		adjs := append([]string(nil), wn.pertain[r]...)
 		for _, ptr := range s.ptrs {
 			if ptr.sym == "+" && ptr.to.pos == 'a' && ptr.dst > 0 {
@@ -297,6 +293,37 @@ const lexLocation = 15
 
 // lexPerson is noun.person's.
 const lexPerson = 18
+
+// firstPlaceSense returns the sense of a noun that is a named place, when
+// every sense before it is a proper name too: the name is not a common
+// word first.
+func (pt *placeTable) firstPlaceSense(k string) (ref, bool) {
+	for _, off := range pt.wn.index['n'][k] {
+		r := ref{'n', off}
+		s := pt.wn.synsets[r]
+		if s == nil {
+			return ref{}, false
+		}
+		n := wordNum(s, k)
+		if n == 0 || s.words[n-1] == strings.ToLower(s.words[n-1]) {
+			return ref{}, false // a common word first
+		}
+		if pt.namedPlace(s) {
+			return r, true
+		}
+	}
+	return ref{}, false
+}
+
+// namedPlace reports a synset of one named place: an instance in
+// noun.location ("Brussels", "Ohio"), or a continent, which WordNet files
+// under noun.object ("Europe").
+func (pt *placeTable) namedPlace(s *synset) bool {
+	if !isInstance(s) {
+		return false
+	}
+	return s.lex == lexLocation || pt.wn.hypernymClosure(s.ref)[pt.roots["continent"]]
+}
 
 func isInstance(s *synset) bool {
 	for _, p := range s.ptrs {
