@@ -164,10 +164,15 @@ func wordTable(wn *wordnet) ([]entry, error) {
 		return c
 	}
 
+	// Every one-word lemma is kept (morphy needs them to check its
+	// guesses); a multi-word lemma only when the concordances tagged it:
+	// the untagged ones are mostly names of species and terms of art, and
+	// they were over a third of the table. They still appear as the
+	// related words of others ("chief executive officer" for "ceo").
 	keys := map[string]bool{}
 	for i := 0; i < len(posLetters); i++ {
 		for k := range wn.index[posLetters[i]] {
-			if goodLemma(k) {
+			if goodLemma(k) && (!strings.Contains(k, " ") || wn.tagged(k)) {
 				keys[k] = true
 			}
 		}
