@@ -47,16 +47,23 @@ func (lx *lexicon) related(w string) []relWord {
 	var out []relWord
 	for _, r := range text.Related(w) {
 		words := strings.Fields(r.Word)
+		// WordNet's related words are lemmas, base forms already: they
+		// are only stemmed ("found" the verb, not the past of "find").
+		// A variant may be an inflected form ("sold"): its base.
+		stem := text.Stem
+		if r.Kind == wordnet.RelVariant {
+			stem = text.Base
+		}
 		switch len(words) {
 		case 0:
 			continue
 		case 1:
-			if st := text.Base(words[0]); st != self {
+			if st := stem(words[0]); st != self {
 				out = append(out, relWord{stem: st, weight: r.Weight(), same: r.Kind == wordnet.RelVariant || r.Kind == wordnet.RelDerived})
 			}
 		default:
 			for i, x := range words {
-				words[i] = text.Base(x)
+				words[i] = stem(x)
 			}
 			out = append(out, relWord{phrase: " " + strings.Join(words, " ") + " ", weight: r.Weight()})
 		}
