@@ -83,7 +83,7 @@ club|network|organisation|organization|nations|fund|court|parliament|assembly|se
 police|army|navy|force|forces|times|post|news|journal|press|media|records|music|entertainment|studios|
 pictures|airlines|airways|motors|industries|holdings|partners|capital|technologies|systems|labs|
 laboratories|centre|center|hospital|festival|market|exchange|magazine|channel|radio|tv|television|
-programme|program|digest|academy|tate|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
+programme|program|digest|academy|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
 mall|shopping|store|stores|museum|gallery|theatre|theater|church|stadium|airport|station`)
 
 // placeWords mark a capitalised run as a place.
