@@ -319,6 +319,35 @@ func TestLoadBadData(t *testing.T) {
 	}
 }
 
+// FuzzLoad feeds Load tables in the generator's format, bent: it must
+// return an error or a lexicon, never panic.
+func FuzzLoad(f *testing.F) {
+	f.Add("@exceptions\nwent\tv\tgo\tp\n@words\ngo\tv38/10\ttravel:1,goer:d\n", "@countries\nFI\tFinland\t\t\t\t\n@places\nfinland\tFinland\tcountry\tFI\t-\n")
+	f.Add("@words\nx\tn:zz\t:,::1,a:\n", "@places\nx\tX\tcity\t-\tdcg\n")
+	f.Fuzz(func(t *testing.T, words, places string) {
+		var wb, pb bytes.Buffer
+		for _, x := range []struct {
+			b *bytes.Buffer
+			s string
+		}{{&wb, words}, {&pb, places}} {
+			zw := gzip.NewWriter(x.b)
+			zw.Write([]byte(x.s))
+			zw.Close()
+		}
+		l, err := Load(wb.Bytes(), pb.Bytes())
+		if err != nil {
+			return
+		}
+		for _, w := range []string{"go", "went", "x", "finland", "finnish"} {
+			l.Lemma(w, AnyPOS)
+			l.Synonyms(w)
+			l.Supersense(w, AnyPOS)
+			l.Classes(w)
+			l.Place(w)
+		}
+	})
+}
+
 func FuzzLookups(f *testing.F) {
 	for _, s := range []string{"went", "the Netherlands", "Americans", "take place", "’s", "ßß", "\xff"} {
 		f.Add(s)
