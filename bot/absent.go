@@ -26,14 +26,22 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 	unknown := 0
 	for _, t := range p.terms {
 		_, df := e.lx.idf(t, d.sents)
+		event := (asksEvent(p.kind) || p.kind == KindHowMany && len(p.focus) == 0 && !p.wantChange && !p.wantMoney && !p.wantPercent) && p.typed[t.word] && pastVerb(t.word) && !d.derived(t.stem) && !p.beforeTo(t.word)
 		if df > 0 {
+			if event && !e.lx.tells(t, d.sents) {
+				// "When was Brightway founded?" of an article where only
+				// a service was "launched": a synonym of another sense
+				// or subject does not tell of the event; the verb itself
+				// or a form derived from it does.
+				return true
+			}
 			continue
 		}
 		unknown++
 		if placeKey(t.word) != "" {
 			return true // "in Scotland", "the Polish minister"
 		}
-		if (asksEvent(p.kind) || p.kind == KindHowMany && len(p.focus) == 0 && !p.wantChange && !p.wantMoney && !p.wantPercent) && p.typed[t.word] && pastVerb(t.word) && !d.derived(t.stem) {
+		if event {
 			// "When was Nestle founded?", "What are officials worried
 			// about?": the article tells of no such event.
 			return true
@@ -72,6 +80,18 @@ func (e *Engine) asksAboutAbsent(p *parsed, d *articleData) bool {
 // question's own verb names: when it happened, what or why.
 func asksEvent(k Kind) bool {
 	return k == KindWhen || k == KindWhat || k == KindWhy || k == KindYesNo
+}
+
+// beforeTo reports a question word followed by "to": a verb that hands
+// the event to the verb after it ("supposed to fly", "expected to
+// close"), not the event itself.
+func (p *parsed) beforeTo(w string) bool {
+	for i := 0; i+1 < len(p.toks); i++ {
+		if p.toks[i].Lower == w && p.toks[i+1].Lower == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // pastVerb reports a word that reads as a verb's past form: "founded",

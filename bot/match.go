@@ -2,52 +2,93 @@ package bot
 
 import (
 	"math"
-	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
+	wordnet "github.com/articlebot/articlebot/corpus/lexicon"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
-// lexicon maps words to the synonym groups and places they stand for, so
-// that a question's word meets a sentence's word in another form.
+// lexicon finds the words related to a word (text.Related: written
+// variants, country names, WordNet's synonyms and derived forms) as base
+// stems, and the places words stand for, so that a question's word meets
+// a sentence's word in another form. It keeps what it has looked up.
 type lexicon struct {
-	groups map[string][]int // base stem of a word -> synonym group ids
-	phrase [][]string       // multi-word members by group, as word lists
+	mu  sync.Mutex
+	rel map[string][]relWord // lower-case word or phrase -> its related words
 }
+
+// relWord is a related word as matching compares it.
+type relWord struct {
+	stem   string  // base stem of a one-word related word
+	phrase string  // " stem stem " of a multi-word one ("take place")
+	weight float64 // below 1, an exact match
+	same   bool    // the same word in another form: a written variant or a derived form
+}
+
+// maxRelated bounds the words the lexicon keeps looked up: questions may
+// hold any word; past it, it starts again.
+const maxRelated = 1 << 16
 
 func newLexicon() *lexicon {
-	lx := &lexicon{groups: map[string][]int{}}
-	for id, g := range text.Synonyms() {
-		var phrases []string
-		for _, w := range g {
-			if strings.Contains(w, " ") {
-				phrases = append(phrases, w)
-				continue
-			}
-			st := text.Base(w)
-			lx.groups[st] = appendUnique(lx.groups[st], id)
-		}
-		lx.phrase = append(lx.phrase, phrases)
-	}
-	return lx
+	return &lexicon{rel: map[string][]relWord{}}
 }
 
-func appendUnique(s []int, v int) []int {
-	for _, x := range s {
-		if x == v {
-			return s
+// related returns the related words of a lower-case word or phrase.
+func (lx *lexicon) related(w string) []relWord {
+	lx.mu.Lock()
+	defer lx.mu.Unlock()
+	if r, ok := lx.rel[w]; ok {
+		return r
+	}
+	self := text.Base(w)
+	var out []relWord
+	for _, r := range text.Related(w) {
+		words := strings.Fields(r.Word)
+		// WordNet's related words are lemmas, base forms already: they
+		// are only stemmed ("found" the verb, not the past of "find").
+		// A variant may be an inflected form ("sold"): its base.
+		stem := text.Stem
+		if r.Kind == wordnet.RelVariant {
+			stem = text.Base
+		}
+		switch len(words) {
+		case 0:
+			continue
+		case 1:
+			if st := stem(words[0]); st != self {
+				out = append(out, relWord{stem: st, weight: r.Weight(), same: r.Kind == wordnet.RelVariant || r.Kind == wordnet.RelDerived})
+			}
+		default:
+			for i, x := range words {
+				words[i] = stem(x)
+			}
+			out = append(out, relWord{phrase: " " + strings.Join(words, " ") + " ", weight: r.Weight()})
 		}
 	}
-	return append(s, v)
+	if len(lx.rel) >= maxRelated {
+		clear(lx.rel)
+	}
+	lx.rel[w] = out
+	return out
+}
+
+// relates reports whether stem is the stem of a word related to w.
+func (lx *lexicon) relates(w, stem string) bool {
+	for _, r := range lx.related(w) {
+		if r.stem == stem {
+			return true
+		}
+	}
+	return false
 }
 
 // word is one analysed token of a sentence.
 type word struct {
 	tok    text.Token
 	stem   string
-	groups []int
 	place  string // canonical place for a place name or adjective
 	cap    bool   // written with a capital, not first in its sentence
 	inName bool   // part of the name of a person, place or body
@@ -55,23 +96,37 @@ type word struct {
 
 // analysed is a sentence with its words analysed for matching.
 type analysed struct {
-	sent   *corpus.Sentence
-	words  []word
-	stems  map[string]bool
-	lower  string // the sentence in lower case, for phrase look-ups
-	hasNeg bool
+	sent    *corpus.Sentence
+	words   []word
+	stems   map[string]bool
+	rel     map[string]relHit // stems related to the sentence's words
+	lower   string            // the sentence in lower case, for phrase look-ups
+	stemmed string            // " stem stem … ": the sentence's base stems, for related phrases
+	hasNeg  bool
+}
+
+// relHit is the best related word of a sentence for one stem.
+type relHit struct {
+	weight float64
+	at     int // index in words
 }
 
 func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
-	a := &analysed{sent: s, stems: map[string]bool{}, lower: text.Lower(s.Text)}
+	a := &analysed{sent: s, stems: map[string]bool{}, rel: map[string]relHit{}, lower: text.Lower(s.Text)}
 	first := true
+	var stemmed strings.Builder
+	stemmed.WriteByte(' ')
 	for _, t := range text.Tokenize(s.Text) {
 		if !t.Word {
 			continue
 		}
 		w := word{tok: t, stem: text.Base(t.Bare())}
-		w.groups = lx.groups[w.stem]
+		stemmed.WriteString(w.stem)
+		stemmed.WriteByte(' ')
 		w.place = placeKey(t.Bare())
+		if p, ok := wordnet.Default().Place(t.Bare()); ok && p.Ambiguous() && !t.IsCap() {
+			w.place = "" // "turkey", "polish", "us": the common word, not the place
+		}
 		w.cap = t.IsCap() && !first
 		for _, f := range s.Facts {
 			if (f.Kind == facts.KindPerson || f.Kind == facts.KindPlace || f.Kind == facts.KindOrg) && f.Start <= t.Start && t.End <= f.End {
@@ -88,14 +143,8 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 			a.hasNeg = true
 		}
 	}
-	// Multi-word synonyms ("chief executive", "per cent").
-	for id, phrases := range lx.phrase {
-		for _, p := range phrases {
-			if strings.Contains(a.lower, p) {
-				a.stems["#"+strconv.Itoa(id)] = true
-			}
-		}
-	}
+	a.stemmed = stemmed.String()
+	lx.relate(a)
 	for _, f := range s.Facts {
 		if f.Kind == facts.KindPlace && f.Value != "" {
 			a.stems["@"+strings.ToLower(f.Value)] = true
@@ -121,7 +170,8 @@ func placeKey(lower string) string {
 }
 
 // matchTerm scores how well a question term is found in a sentence: 1 for
-// the same stem, less for a synonym, a place adjective or a near spelling.
+// the same stem, less for a place adjective, a related word (its weight)
+// or a near spelling.
 func (lx *lexicon) matchTerm(t term, a *analysed) (float64, int) {
 	if a.stems[t.stem] {
 		for i, w := range a.words {
@@ -141,20 +191,8 @@ func (lx *lexicon) matchTerm(t term, a *analysed) (float64, int) {
 			return 0.95, -1
 		}
 	}
-	for _, g := range lx.groups[t.stem] {
-		for i, w := range a.words {
-			if w.inName {
-				continue // a name is no synonym: "States" is not "said"
-			}
-			for _, wg := range w.groups {
-				if wg == g {
-					return 0.85, i
-				}
-			}
-		}
-		if a.stems["#"+strconv.Itoa(g)] {
-			return 0.85, -1
-		}
+	if m, at := lx.matchRelated(t, a); m > 0 {
+		return m, at
 	}
 	if len(t.word) >= 5 {
 		for i, w := range a.words {
@@ -232,11 +270,89 @@ func (lx *lexicon) coverage(terms []term, w []float64, a *analysed) (float64, []
 	return got / total, pos
 }
 
-// sameGroup reports whether two stems share a synonym group.
-func (lx *lexicon) sameGroup(a, b string) bool {
-	for _, g := range lx.groups[a] {
-		for _, h := range lx.groups[b] {
-			if g == h {
+// maxLemmaWords is the longest run of a sentence's words looked up as one
+// lemma ("take place", "chief executive"): WordNet's longest common ones.
+const maxLemmaWords = 3
+
+// relate fills a.rel with the stems related to the sentence's words and
+// to its multi-word lemmas ("took place" is "take place": "happen").
+// Names ("States") and stop words relate to nothing.
+func (lx *lexicon) relate(a *analysed) {
+	add := func(rs []relWord, at int) {
+		for _, r := range rs {
+			if r.stem == "" {
+				continue
+			}
+			if h, ok := a.rel[r.stem]; !ok || r.weight > h.weight {
+				a.rel[r.stem] = relHit{weight: r.weight, at: at}
+			}
+		}
+	}
+	lex := wordnet.Default()
+	for i, w := range a.words {
+		if w.inName || text.IsStop(w.tok.Lower) {
+			continue
+		}
+		add(lx.related(w.tok.Bare()), i)
+		// Runs of words that WordNet has as one lemma, the first word
+		// in its base form.
+		run := []string{lex.Lemma(w.tok.Bare(), wordnet.AnyPOS)}
+		for j := i + 1; j < len(a.words) && j < i+maxLemmaWords; j++ {
+			if a.words[j].tok.Start > a.words[j-1].tok.End+1 || a.words[j].inName {
+				break // punctuation or a name between
+			}
+			run = append(run, a.words[j].tok.Bare())
+			if p := strings.Join(run, " "); lex.Has(p, wordnet.AnyPOS) {
+				add(lx.related(p), i)
+			}
+		}
+	}
+}
+
+// matchRelated scores a question term against the words of a sentence
+// related to it, either way: a sentence word among the term's related
+// words ("happen" - "took place"), or the term among a sentence word's
+// ("election" for "elected"). A name is no related word: "States" is not
+// "said".
+func (lx *lexicon) matchRelated(t term, a *analysed) (float64, int) {
+	best, at := 0.0, -1
+	if h, ok := a.rel[t.stem]; ok {
+		best, at = h.weight, h.at
+	}
+	for _, r := range lx.related(t.word) {
+		if r.weight <= best {
+			continue
+		}
+		if r.phrase != "" {
+			if strings.Contains(a.stemmed, r.phrase) {
+				best, at = r.weight, -1
+			}
+			continue
+		}
+		if !a.stems[r.stem] {
+			continue
+		}
+		for i, w := range a.words {
+			if w.stem == r.stem && !w.inName {
+				best, at = r.weight, i
+				break
+			}
+		}
+	}
+	return best, at
+}
+
+// tells reports whether some sentence has the term itself, in any form:
+// its stem, a written variant or a derived form ("founder" for "founded"),
+// not only a synonym.
+func (lx *lexicon) tells(t term, sents []*analysed) bool {
+	rel := lx.related(t.word)
+	for _, a := range sents {
+		if a.stems[t.stem] {
+			return true
+		}
+		for _, r := range rel {
+			if r.same && a.stems[r.stem] {
 				return true
 			}
 		}

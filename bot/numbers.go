@@ -24,7 +24,7 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 		if n := len(unit); n > 0 {
 			st := text.Base(unit[n-1].Bare())
 			for _, fs := range p.focus {
-				if st == fs || e.lx.sameGroup(st, fs) {
+				if st == fs || e.lx.relates(unit[n-1].Bare(), fs) {
 					focusHit = true
 				}
 			}
