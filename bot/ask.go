@@ -59,7 +59,7 @@ func (e *Engine) Analyse(ctx context.Context, q Question, names rank.Names) (*An
 		}
 		pq.Kind = q.Kind
 	}
-	hits, err := retrieve.Sentences(ctx, e.searcher(q.Article), docs{e}, pq, q.Article, retrieve.Options{Matcher: e.matcher})
+	hits, err := retrieve.Sentences(ctx, e.searcher(q.Article), docs{e}, pq, q.Article, retrieve.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
@@ -67,7 +67,7 @@ func (e *Engine) Analyse(ctx context.Context, q Question, names rank.Names) (*An
 		return nil, fmt.Errorf("bot: %w", err)
 	}
 	cands := candidate.Generate(hits, candidate.MaxSentences)
-	x := rank.NewContext(pq, hits, cands, e.matcher)
+	x := rank.NewContext(pq, hits, cands)
 	return &Analysis{Q: pq, Hits: hits, Scored: rank.Featurize(x, cands, names), Names: names}, nil
 }
 

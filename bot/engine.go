@@ -26,7 +26,6 @@ type Engine struct {
 	idx      Searcher
 	scan     *retrieve.Scan // every sentence, for a small corpus and for one article
 	tagger   *pos.Tagger
-	matcher  *retrieve.Matcher
 	model    *rank.Model
 	articles map[string]*doc.Article
 	scanUpTo int
@@ -66,7 +65,6 @@ func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*
 		}
 		e.model = m
 	}
-	e.matcher = retrieve.NewMatcher(text.Synonyms())
 	docs := make([]*doc.Article, 0, len(c.Articles))
 	for _, a := range c.Articles {
 		d, err := doc.Analyse(ctx, tg, a)

@@ -24,6 +24,7 @@ type Sentence struct {
 type Article struct {
 	ID         string // short unique name, from the file name ("article", "bbc-pol-001")
 	Title      string
+	Untitled   bool    // the text has no title line: Title was made from the file name
 	Source     string  // where it was loaded from (a path, or "embedded")
 	Paragraphs [][]int // for each paragraph, the 0-based positions in Sentences
 	Sentences  []Sentence

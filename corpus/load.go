@@ -50,38 +50,19 @@ var (
 	ErrTooLarge = fmt.Errorf("article is larger than %d bytes", MaxArticleBytes)
 	ErrBinary   = errors.New("article is binary, not text")
 	ErrNotUTF8  = errors.New("article is not UTF-8 text")
+	// ErrNoArticles: a folder holds no article file at all (which, unlike
+	// files that all fail to load, is a corpus that is merely empty).
+	ErrNoArticles = errors.New("no .txt or .md article")
 )
 
 // Load reads the articles at path: one .txt or .md file, or every such file
-// in a folder and its subfolders, in name order. A file that cannot be read
-// or parsed is skipped and reported in problems (each a *FileError); err is
-// set only when nothing could be loaded at all.
+// in a folder and its subfolders, in name order (see Files). A file that
+// cannot be read or parsed is skipped and reported in problems (each a
+// *FileError); err is set only when nothing could be loaded at all.
 func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
-	info, err := os.Stat(path)
+	files, problems, err := Files(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("corpus: load %s: %w", path, err)
-	}
-	var files []string
-	if !info.IsDir() {
-		files = []string{path}
-	} else {
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, &FileError{Path: p, Err: err})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && isArticleFile(p) {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("corpus: list %s: %w", path, err)
-		}
-		sort.Strings(files)
+		return nil, nil, err
 	}
 	var articles []*Article
 	for _, f := range files {
@@ -99,12 +80,14 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		if len(problems) > 0 {
 			return nil, problems, fmt.Errorf("corpus: no article could be loaded from %s: %w", path, errors.Join(problems...))
 		}
-		return nil, nil, fmt.Errorf("corpus: no .txt or .md article in %s", path)
+		return nil, nil, fmt.Errorf("corpus: %w in %s", ErrNoArticles, path)
 	}
 	return New(articles), problems, nil
 }
 
-func isArticleFile(p string) bool {
+// IsArticleFile reports whether a file's name makes it an article to Load:
+// a .txt, .md or .markdown extension.
+func IsArticleFile(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".txt", ".md", ".markdown":
 		return true
@@ -112,7 +95,50 @@ func isArticleFile(p string) bool {
 	return false
 }
 
-func loadFile(path string) (*Article, error) {
+// Files lists the article files at path as Load reads them: path itself
+// when it is a file, else every article file (IsArticleFile) in the folder
+// and its subfolders, in name order. Hidden files and folders (names
+// starting with ".") are not articles: they are where writers keep
+// temporary files (corpus/store writes ".name.*.tmp" before naming it) and
+// tools keep their state (.git). Unreadable subfolders are skipped and
+// reported in problems.
+func Files(path string) (files []string, problems []error, err error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: load %s: %w", path, err)
+	}
+	if !info.IsDir() {
+		return []string{path}, nil, nil
+	}
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			problems = append(problems, &FileError{Path: p, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != path && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && IsArticleFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus: list %s: %w", path, err)
+	}
+	sort.Strings(files)
+	return files, problems, nil
+}
+
+// ReadFile reads an article file, refusing one larger than
+// MaxArticleBytes. Its errors are *FileError.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
@@ -125,8 +151,15 @@ func loadFile(path string) (*Article, error) {
 	if len(data) > MaxArticleBytes {
 		return nil, &FileError{Path: path, Err: ErrTooLarge}
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	a, err := Parse(name, data)
+	return data, nil
+}
+
+func loadFile(path string) (*Article, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := Parse(NameOf(path), data)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
@@ -156,18 +189,16 @@ func Parse(name string, data []byte) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%w (invalid byte at offset %d)", ErrNotUTF8, off)
 	}
-	text := string(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(string(data)) == "" {
 		return nil, ErrEmpty
 	}
-	title, body := splitTitle(text)
+	title, body := SplitTitle(string(data))
 	body = dateline.ReplaceAllString(body, "")
-	if title == "" {
+	untitled := title == ""
+	if untitled {
 		title = titleFromName(name)
 	}
-	a := &Article{ID: idFromName(name), Title: title}
+	a := &Article{ID: IDFromName(name), Title: title, Untitled: untitled}
 	var texts []string
 	var paras []int
 	for p, para := range paragraphs(body) {
@@ -196,8 +227,13 @@ func Parse(name string, data []byte) (*Article, error) {
 	return a, nil
 }
 
-// splitTitle takes a title line off the top of text when there is one.
-func splitTitle(text string) (title, body string) {
+// SplitTitle takes the title line off the top of an article's text when
+// there is one (title is "" when there is not), as Parse reads it: a
+// byte-order mark is dropped and line endings become "\n" first.
+func SplitTitle(text string) (title, body string) {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.TrimLeft(text, "\n \t")
 	first, rest, ok := strings.Cut(text, "\n")
 	if !ok {
@@ -210,7 +246,7 @@ func splitTitle(text string) (title, body string) {
 	if !strings.HasPrefix(rest, "\n") && !strings.HasPrefix(strings.TrimLeft(rest, " \t"), "\n") {
 		return "", text
 	}
-	if strings.TrimSpace(rest) == "" || utf8.RuneCountInString(line) > 150 {
+	if strings.TrimSpace(rest) == "" || utf8.RuneCountInString(line) > MaxTitleRunes {
 		return "", text
 	}
 	if r, _ := utf8.DecodeLastRuneInString(line); r == '.' || r == ',' || r == ';' || r == ':' {
@@ -297,7 +333,22 @@ var (
 	markdownEmphasis = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
 )
 
-func idFromName(name string) string {
+// MaxTitleRunes is the longest first line taken for a title: a headline
+// is at most about 100 characters (news sites cut them near 70 for search
+// results); a longer first line is the first paragraph.
+const MaxTitleRunes = 150
+
+// NameOf is the name an article file gives its article: its base name
+// without the extension.
+func NameOf(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// IDFromName makes an article ID from a name: its letters and digits in
+// lower case, each space, ".", "_" or "-" as "-", nothing else, and no "-"
+// at either end; "article" when nothing is left. Load gives each file the
+// ID of its NameOf.
+func IDFromName(name string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(name) {
 		switch {

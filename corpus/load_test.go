@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,4 +155,75 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadSkipsHiddenFiles: a writer's temporary file (".x.txt.tmp",
+// ".x.txt") and a tool's hidden folder are never articles, however named.
+func TestLoadSkipsHiddenFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Good news\n\nAll is well. Very well.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".half.txt"), []byte("Half writ"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".good.123.tmp"), []byte("Good news\n\nAll is"), 0o644)
+	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "notes.md"), []byte("# Notes\n\nNot an article.\n"), 0o644)
+	c, problems, err := Load(context.Background(), dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	if len(c.Articles) != 1 || c.Articles[0].ID != "good" {
+		t.Fatalf("loaded %d articles, want only good.txt", len(c.Articles))
+	}
+	// A hidden folder named on purpose is still read.
+	hidden := filepath.Join(dir, ".git")
+	if c, _, err := Load(context.Background(), hidden); err != nil || len(c.Articles) != 1 {
+		t.Fatalf("load %s itself: %v", hidden, err)
+	}
+}
+
+func TestLoadEmptyFolder(t *testing.T) {
+	_, problems, err := Load(context.Background(), t.TempDir())
+	if !errors.Is(err, ErrNoArticles) || len(problems) > 0 {
+		t.Fatalf("err %v, problems %v; want ErrNoArticles alone", err, problems)
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	tests := []struct{ in, title, body string }{
+		{"Title\n\nBody.", "Title", "\nBody."},
+		{"\uFEFFTitle\r\n\r\nBody.", "Title", "\nBody."},
+		{"Not a title.\n\nBody.", "", "Not a title.\n\nBody."},
+		{"One line only", "", "One line only"},
+		{"# Heading\nBody.", "Heading", "Body."},
+	}
+	for _, tt := range tests {
+		title, body := SplitTitle(tt.in)
+		if title != tt.title || body != tt.body {
+			t.Errorf("SplitTitle(%q) = %q, %q; want %q, %q", tt.in, title, body, tt.title, tt.body)
+		}
+	}
+}
+
+func TestIDFromName(t *testing.T) {
+	for in, want := range map[string]string{
+		"BBC Pol 001": "bbc-pol-001", "Zürich_news": "zürich-news", "../x": "x", "": "article", "a/b": "ab",
+	} {
+		if got := IDFromName(in); got != want {
+			t.Errorf("IDFromName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestInputError(t *testing.T) {
+	cause := errors.New("deep cause")
+	err := error(&InputError{Kind: ErrEmpty, Msg: "The file is empty.", Err: cause})
+	wrapped := fmt.Errorf("add: %w", err)
+	if !IsInputError(wrapped) || !errors.Is(wrapped, ErrEmpty) || !errors.Is(wrapped, cause) {
+		t.Fatalf("%v: kind or cause lost", wrapped)
+	}
+	if err.Error() != "The file is empty." {
+		t.Errorf("message %q shows more than Msg", err.Error())
+	}
+	if IsInputError(cause) || IsInputError(nil) {
+		t.Error("a plain error is not the user's fault")
+	}
 }

@@ -2,8 +2,8 @@
 // the only package that imports Bleve.
 //
 // Every sentence of the corpus is one document, with its text analysed as
-// English (stemmed, stop words dropped, general English synonyms expanded at
-// query time), the same text again for phrase queries, its article ID as a
+// English (stemmed, stop words dropped; a query also searches for its
+// words' related words, see Thesaurus), its article ID as a
 // keyword for filtering, and the names, speakers, places, organisations and
 // fact kinds found in it. The index is a scorch index, in memory or on
 // disk, scored with BM25.
@@ -38,10 +38,12 @@ type Options struct {
 	// rebuilt when the corpus (or the index schema) changes. Empty: in memory.
 	Dir string
 
-	// Synonyms are groups of words or phrases that mean the same; a query
-	// for one finds the others. Nil means text.Synonyms(), the list answering uses too; an empty,
-	// non-nil slice turns synonyms off.
-	Synonyms [][]string
+	// Thesaurus gives the related words a query searches for besides its
+	// own. Nil means text.Related, the one answering uses too (written
+	// variants, country names, WordNet's synonyms and derived forms);
+	// Groups{} turns expansion off. It works at query time: the index on
+	// disk does not depend on it.
+	Thesaurus Thesaurus
 }
 
 // Query is a search for sentences. User text goes in Text and Phrases and
@@ -68,7 +70,7 @@ type Index struct {
 	bi       bleve.Index
 	c        *corpus.Corpus
 	analyzer analysis.Analyzer // the text field's analyzer
-	syn      *synonyms
+	th       Thesaurus
 	rebuilt  bool
 
 	closeOnce sync.Once // Bleve's scorch panics when closed twice
@@ -97,16 +99,15 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if a == nil {
 		return nil, fmt.Errorf("index: open: analyzer %s missing", textAnalyzer)
 	}
-	groups := opts.Synonyms
-	if groups == nil {
-		groups = text.Synonyms()
+	th := opts.Thesaurus
+	if th == nil {
+		th = ThesaurusFunc(text.Related)
 	}
-	syn := newSynonyms(groups, a)
-	fp := fingerprint(c, groups)
-	ix := &Index{c: c, analyzer: a, syn: syn}
+	fp := fingerprint(c)
+	ix := &Index{c: c, analyzer: a, th: th}
 
 	if opts.Dir == "" {
-		bi, err := build(ctx, "", m, c, syn, fp)
+		bi, err := build(ctx, "", m, c, fp)
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +127,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if err := checkReplaceable(dir); err != nil {
 		return nil, err
 	}
-	if err := rebuild(ctx, dir, m, c, syn, fp); err != nil {
+	if err := rebuild(ctx, dir, m, c, fp); err != nil {
 		return nil, err
 	}
 	bi, err = openDisk(dir)
@@ -196,7 +197,7 @@ func checkReplaceable(dir string) error {
 // rebuild builds the index of c in a temporary folder next to dir and
 // renames it into place, so that a crash or a cancelled build never leaves
 // a half-built index where a good one is looked for.
-func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, syn *synonyms, fp string) error {
+func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, fp string) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("index: create %s: %w", parent, err)
@@ -207,7 +208,7 @@ func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.
 	}
 	defer os.RemoveAll(tmp)
 	fresh := filepath.Join(tmp, "new")
-	bi, err := build(ctx, fresh, m, c, syn, fp)
+	bi, err := build(ctx, fresh, m, c, fp)
 	if err != nil {
 		return err
 	}
@@ -231,7 +232,7 @@ func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.
 }
 
 // build indexes every sentence of c, in batches, at path ("" in memory).
-func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, syn *synonyms, fp string) (bleve.Index, error) {
+func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, fp string) (bleve.Index, error) {
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", where(path), err)
@@ -241,12 +242,6 @@ func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.C
 		return nil, err
 	}
 	b := bi.NewBatch()
-	// Synonym documents have no "/" in their IDs: never taken for a sentence.
-	for i, g := range syn.definitions() {
-		if err := b.IndexSynonym("synonym-group-"+strconv.Itoa(i), synonymCollection, &bleve.SynonymDefinition{Synonyms: g}); err != nil {
-			return fail(fmt.Errorf("index: add synonyms %q: %w", g, err))
-		}
-	}
 	for _, a := range c.Articles {
 		if a == nil {
 			continue
@@ -301,8 +296,8 @@ func parseID(id string) (string, int, bool) {
 }
 
 // fingerprint identifies what the index of c holds: every article ID,
-// every sentence's text and fact fields, and the synonym groups.
-func fingerprint(c *corpus.Corpus, groups [][]string) string {
+// and every sentence's text and fact fields.
+func fingerprint(c *corpus.Corpus) string {
 	h := sha256.New()
 	put := func(s string) {
 		var n [8]byte
@@ -333,9 +328,6 @@ func fingerprint(c *corpus.Corpus, groups [][]string) string {
 			putList("orgs", d.Orgs)
 			putList("kinds", d.Kinds)
 		}
-	}
-	for _, g := range groups {
-		putList("synonyms", g)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

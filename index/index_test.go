@@ -12,7 +12,6 @@ import (
 
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
-	"github.com/articlebot/articlebot/corpus/text"
 )
 
 func TestOpen(t *testing.T) {
@@ -25,7 +24,7 @@ func TestOpen(t *testing.T) {
 		{"disk", func(t *testing.T) Options { return Options{Dir: filepath.Join(t.TempDir(), "index")} }},
 		{"disk-nested-missing-parents", func(t *testing.T) Options { return Options{Dir: filepath.Join(t.TempDir(), "a", "b", "index")} }},
 		{"disk-existing-empty-folder", func(t *testing.T) Options { return Options{Dir: t.TempDir()} }},
-		{"no-synonyms", func(*testing.T) Options { return Options{Synonyms: [][]string{}} }},
+		{"no-related-words", func(*testing.T) Options { return Options{Thesaurus: Groups{}} }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,8 +36,8 @@ func TestOpen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// One document a sentence, and one a synonym group.
-			if want := uint64(c.SentenceCount() + len(ix.syn.definitions())); n != want {
+			// One document a sentence.
+			if want := uint64(c.SentenceCount()); n != want {
 				t.Errorf("DocCount = %d, want %d", n, want)
 			}
 			hits := mustSearch(t, ix, Query{Text: "petrol prices"})
@@ -110,7 +109,7 @@ func TestOpenErrors(t *testing.T) {
 }
 
 // TestOpenOnDisk opens an index on disk again and again, changing the
-// corpus, the synonyms or the schema in between, and checks when it is
+// corpus, the thesaurus or the schema in between, and checks when it is
 // reused and when rebuilt.
 func TestOpenOnDisk(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
@@ -148,8 +147,10 @@ func TestOpenOnDisk(t *testing.T) {
 			c := base()
 			return corpus.New(append(c.Articles, article("extra", "A brand new zeppelin service starts today.")))
 		}, wantRebuilt: true, query: "zeppelin", wantHit: "extra/1"},
-		{name: "synonyms-changed", corpus: base, opts: Options{Synonyms: [][]string{{"petrol", "benzine"}}}, wantRebuilt: true, query: "benzine", wantHit: "business/4"},
-		{name: "same-synonyms-reused", corpus: base, opts: Options{Synonyms: [][]string{{"petrol", "benzine"}}}, wantRebuilt: false, query: "benzine", wantHit: "business/4"},
+		{name: "article-removed", corpus: base, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		// Related words are searched at query time: another thesaurus
+		// needs no rebuild.
+		{name: "thesaurus-changed-reused", corpus: base, opts: Options{Thesaurus: Groups{{"petrol", "benzine"}}}, wantRebuilt: false, query: "benzine", wantHit: "business/4"},
 		{name: "schema-version-changed", corpus: base, before: func(t *testing.T) {
 			setInternal(t, dir, keySchema, "0")
 		}, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
@@ -168,7 +169,7 @@ func TestOpenOnDisk(t *testing.T) {
 			if st.before != nil {
 				st.before(t)
 			}
-			ix, err := Open(ctx, st.corpus(), Options{Dir: dir, Synonyms: st.opts.Synonyms})
+			ix, err := Open(ctx, st.corpus(), Options{Dir: dir, Thesaurus: st.opts.Thesaurus})
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
@@ -216,47 +217,43 @@ func setInternal(t *testing.T, dir, key, value string) {
 }
 
 func TestFingerprint(t *testing.T) {
-	syn := text.Synonyms()
-	base := fingerprint(newsCorpus(), syn)
+	base := fingerprint(newsCorpus())
 	tests := []struct {
 		name   string
 		change func(c *corpus.Corpus) *corpus.Corpus
-		syn    [][]string
 		same   bool
 	}{
-		{"unchanged", func(c *corpus.Corpus) *corpus.Corpus { return c }, syn, true},
+		{"unchanged", func(c *corpus.Corpus) *corpus.Corpus { return c }, true},
 		{"title-and-source-do-not-count", func(c *corpus.Corpus) *corpus.Corpus {
 			c.Articles[0].Title, c.Articles[0].Source = "Another title", "elsewhere"
 			return c
-		}, syn, true},
+		}, true},
 		{"text", func(c *corpus.Corpus) *corpus.Corpus {
 			c.Articles[0].Sentences[0].Text += " "
 			return c
-		}, syn, false},
+		}, false},
 		{"article-id", func(c *corpus.Corpus) *corpus.Corpus {
 			c.Articles[0].ID = "politics2"
 			return c
-		}, syn, false},
+		}, false},
 		{"sentence-moved-between-articles", func(c *corpus.Corpus) *corpus.Corpus {
 			a, b := c.Articles[0], c.Articles[1]
 			b.Sentences = append([]corpus.Sentence{a.Sentences[len(a.Sentences)-1]}, b.Sentences...)
 			a.Sentences = a.Sentences[:len(a.Sentences)-1]
 			return c
-		}, syn, false},
+		}, false},
 		{"person", func(c *corpus.Corpus) *corpus.Corpus {
 			withFacts(c.Articles[1], 1, facts.Fact{Kind: facts.KindPerson, Value: "Ann Other"})
 			return c
-		}, syn, false},
+		}, false},
 		{"place", func(c *corpus.Corpus) *corpus.Corpus {
 			withFacts(c.Articles[1], 1, facts.Fact{Kind: facts.KindPlace, Value: "Leeds"})
 			return c
-		}, syn, false},
-		{"synonyms", func(c *corpus.Corpus) *corpus.Corpus { return c }, [][]string{{"a", "b"}}, false},
-		{"synonyms-regrouped", func(c *corpus.Corpus) *corpus.Corpus { return c }, [][]string{{"a", "b", "c"}}, false},
+		}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := fingerprint(tt.change(newsCorpus()), tt.syn)
+			got := fingerprint(tt.change(newsCorpus()))
 			if (got == base) != tt.same {
 				t.Errorf("fingerprint equal = %v, want %v", got == base, tt.same)
 			}
@@ -311,7 +308,7 @@ func TestMappingIndexesNothingByAccident(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allowed := map[string]bool{fieldText: true, fieldPhrase: true, fieldArticle: true, fieldPeople: true, fieldSpeaker: true, fieldPlaces: true, fieldOrgs: true, fieldKinds: true, synonymSource: true}
+	allowed := map[string]bool{fieldText: true, fieldArticle: true, fieldPeople: true, fieldSpeaker: true, fieldPlaces: true, fieldOrgs: true, fieldKinds: true}
 	for _, f := range fields {
 		if !allowed[f] && !strings.HasPrefix(f, "_") || f == "_all" {
 			t.Errorf("unexpected indexed field %q", f)

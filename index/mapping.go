@@ -18,23 +18,20 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or the shape of
 // the documents changes; an index on disk with another version is rebuilt.
-const schemaVersion = "5"
+const schemaVersion = "6"
 
 // Names inside the index.
 const (
-	textAnalyzer      = "articlebot_en"
-	nameAnalyzer      = "articlebot_name"
-	usCharFilter      = "articlebot_us"
-	synonymSource     = "articlebot_synonyms"
-	synonymCollection = "general-english"
-	keySchema         = "articlebot.schema"
-	keyFingerprint    = "articlebot.fingerprint"
+	textAnalyzer   = "articlebot_en"
+	nameAnalyzer   = "articlebot_name"
+	usCharFilter   = "articlebot_us"
+	keySchema      = "articlebot.schema"
+	keyFingerprint = "articlebot.fingerprint"
 )
 
 // The indexed fields.
 const (
-	fieldText    = "text"    // the sentence: English analysis, stemmed, with synonyms
-	fieldPhrase  = "phrase"  // the sentence again, analysed alike, without the synonym source
+	fieldText    = "text"    // the sentence: English analysis, stemmed
 	fieldArticle = "article" // the article ID, a keyword
 	fieldPeople  = "people"  // names of the people the sentence mentions
 	fieldSpeaker = "speaker" // who is quoted in the sentence
@@ -134,32 +131,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}
-	if err := m.AddSynonymSource(synonymSource, map[string]interface{}{
-		"collection": synonymCollection,
-		"analyzer":   textAnalyzer,
-	}); err != nil {
-		return nil, fmt.Errorf("index: mapping: %w", err)
-	}
-
 	text := bleve.NewTextFieldMapping()
 	text.Analyzer = textAnalyzer
-	text.SynonymSource = synonymSource
 	text.Store = false
 	text.IncludeInAll = false
 	text.IncludeTermVectors = true // term locations, for highlighting
 	text.DocValues = false
-
-	// The same text under another name, for phrase queries: Bleve 2.6.3
-	// matches no phrase that mixes words with and without synonyms on a
-	// field with a synonym source, so phrases are searched here with the
-	// synonyms written out (see Index.phraseQuery).
-	phrase := bleve.NewTextFieldMapping()
-	phrase.Name = fieldPhrase
-	phrase.Analyzer = textAnalyzer
-	phrase.Store = false
-	phrase.IncludeInAll = false
-	phrase.IncludeTermVectors = true
-	phrase.DocValues = false
 
 	names := bleve.NewTextFieldMapping()
 	names.Analyzer = nameAnalyzer
@@ -175,7 +152,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	keyword.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt(fieldText, text, phrase)
+	doc.AddFieldMappingsAt(fieldText, text)
 	doc.AddFieldMappingsAt(fieldArticle, keyword)
 	doc.AddFieldMappingsAt(fieldPeople, names)
 	doc.AddFieldMappingsAt(fieldSpeaker, names)

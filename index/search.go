@@ -25,9 +25,9 @@ const (
 
 // Boosts of the parts of a query, relative to a word of Text.
 const (
-	phraseBoost    = 2.0 // a phrase of Query.Phrases found in order
-	expansionBoost = 0.5 // a multi-word synonym, as Bleve weighs a synonym
-	speakerBoost   = 0.5 // a word matching the speaker of a quote
+	phraseBoost  = 2.0 // a phrase of Query.Phrases found in order
+	relatedBoost = 0.5 // a related word, times its relation's weight (lexicon: 0.6 to 0.95); as the index weighed a multi-word synonym before WordNet
+	speakerBoost = 0.5 // a word matching the speaker of a quote
 )
 
 // Search finds the sentences that match q, best first. User text is only
@@ -61,7 +61,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		hit := Hit{Article: article, Sentence: n, Score: h.Score}
 		if q.Highlight {
-			hit.Spans = ix.spans(article, n, h.Locations[fieldText], h.Locations[fieldPhrase])
+			hit.Spans = ix.spans(article, n, h.Locations[fieldText])
 		}
 		hits = append(hits, hit)
 	}
@@ -69,37 +69,33 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 }
 
 // buildQuery turns q into a Bleve query, or nil when it has no word to
-// search for. The words of Text are an OR of one term query each, so that
-// each can be boosted for its synonyms (see termQuery); phrases are
+// search for. The words of Text are an OR of one term query each, and of
+// their related words at lower boosts (see expand); phrases are
 // multi-phrase queries (see phraseQuery); the article is a conjunction
 // with a term query.
 func (ix *Index) buildQuery(q Query) query.Query {
 	text := cleanQuery(q.Text)
 	toks := ix.analyzer.Analyze([]byte(text))
-	seq := make([]string, 0, len(toks))
-	var surface []string
+	var surface, terms []string
 	seen := make(map[string]bool, len(toks))
-	var clauses []query.Query
 	for _, t := range toks {
 		term := string(t.Term)
-		seq = append(seq, term)
 		if seen[term] || len(seen) >= maxQueryTerms {
 			continue
 		}
 		seen[term] = true
+		terms = append(terms, term)
 		if t.Start >= 0 && t.Start < t.End && t.End <= len(text) {
 			surface = append(surface, text[t.Start:t.End])
 		}
-		clauses = append(clauses, ix.termQuery(term, 1))
 	}
-	x := ix.syn.expand(seq)
-	for _, term := range x.terms {
-		clauses = append(clauses, ix.termQuery(term, expansionBoost))
+	related := map[string][]expansion{}
+	for _, x := range expand(ix.th, ix.analyzer, text, seen) {
+		related[x.of] = append(related[x.of], x)
 	}
-	for _, p := range x.phrases {
-		if pq := ix.phraseQuery(p, expansionBoost); pq != nil {
-			clauses = append(clauses, pq)
-		}
+	var clauses []query.Query
+	for _, term := range terms {
+		clauses = append(clauses, ix.wordQuery(term, related[term]))
 	}
 	for i, p := range q.Phrases {
 		if i >= maxPhrases {
@@ -134,24 +130,42 @@ func (ix *Index) buildQuery(q Query) query.Query {
 	return root
 }
 
-// termQuery searches the text field for an analysed term. Bleve expands a
-// term with synonyms into an OR of the term and its n synonyms, and that OR
-// scales its score by the share of its parts that matched (1/(n+1) for a
-// sentence with one of them), which would sink exact matches of any word
-// that has synonyms. The boost n+1 undoes that scaling.
+// wordQuery searches for a word of the query (an analysed term) or its
+// related words. Bleve scales the score of an OR by the share of its parts
+// that matched (1/(n+1) for a sentence with one of a word's n+1 forms),
+// which would sink the exact matches of any word with related words: every
+// part is boosted n+1 to undo that scaling, so that a sentence with the
+// word scores as if the word had none, and one with a related word scores
+// that word's boost (relatedBoost times its weight).
+func (ix *Index) wordQuery(term string, related []expansion) query.Query {
+	if len(related) == 0 {
+		return ix.termQuery(term, 1)
+	}
+	n := float64(len(related) + 1)
+	parts := []query.Query{ix.termQuery(term, n)}
+	for _, x := range related {
+		if x.term != "" {
+			parts = append(parts, ix.termQuery(x.term, n*x.boost))
+		} else if pq := ix.phraseQuery(x.phrase, n*x.boost); pq != nil {
+			parts = append(parts, pq)
+		}
+	}
+	return query.NewDisjunctionQuery(parts)
+}
+
+// termQuery searches the text field for an analysed term.
 func (ix *Index) termQuery(term string, boost float64) query.Query {
 	tq := query.NewTermQuery(term)
 	tq.SetField(fieldText)
-	tq.SetBoost(boost * float64(1+ix.syn.count(term)))
+	tq.SetBoost(boost)
 	return tq
 }
 
-// phraseQuery searches for the words of p in order, each word or one of
-// its synonyms, stop words between them counting as any one word. It
-// searches the phrase field, whose mapping has no synonym source, with the
-// synonyms written into the query: a match phrase query on the text field
-// finds nothing when the phrase mixes words with and without synonyms
-// (Bleve 2.6.3). A phrase of one word is a term query; of none, nil.
+// phraseQuery searches for the words of p in order, stop words between
+// them counting as any one word. The words are not expanded with related
+// words: Bleve's phrase search scales each position's OR by the share that
+// matched, which sinks a phrase with alternatives below one without. A
+// phrase of one word is a term query; of none, nil.
 func (ix *Index) phraseQuery(p string, boost float64) query.Query {
 	toks := ix.analyzer.Analyze([]byte(p))
 	switch len(toks) {
@@ -175,13 +189,8 @@ func (ix *Index) phraseQuery(p string, boost float64) query.Query {
 		if !slices.Contains(terms[i], term) {
 			terms[i] = append(terms[i], term)
 		}
-		for _, syn := range ix.syn.of(term) {
-			if !slices.Contains(terms[i], syn) {
-				terms[i] = append(terms[i], syn)
-			}
-		}
 	}
-	pq := query.NewMultiPhraseQuery(terms, fieldPhrase)
+	pq := query.NewMultiPhraseQuery(terms, fieldText)
 	pq.SetBoost(boost)
 	return pq
 }

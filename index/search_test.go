@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
-	"github.com/articlebot/articlebot/corpus/text"
 )
 
 func TestSearchFindsBestSentence(t *testing.T) {
@@ -256,8 +256,8 @@ func TestSearchHighlight(t *testing.T) {
 	}{
 		{"words", Query{Text: "defence troops"}, "hl", 1, []string{"defence", "troops"}},
 		{"stems-and-possessive", Query{Text: "britain troop"}, "hl", 1, []string{"Britain’s", "troops"}},
-		{"synonyms", Query{Text: "soldiers defense UK"}, "hl", 1, []string{"Britain’s", "defence", "troops"}},
-		{"synonym-phrase", Query{Text: "percent shops movie"}, "hl", 2, []string{"Stores", "per", "cent", "films"}},
+		{"related-words", Query{Text: "soldiery UK"}, "hl", 1, []string{"Britain’s", "troops"}},
+		{"related-phrase", Query{Text: "percent shops movie"}, "hl", 2, []string{"Stores", "per", "cent", "shoppers", "films"}},
 		{"us-not-pronoun", Query{Text: "America"}, "hl", 3, []string{"US", "United", "States"}},
 		{"phrase", Query{Phrases: []string{"sales rose"}}, "hl", 2, []string{"sales", "rose"}},
 		{"non-ascii", Query{Text: "café zürich"}, "hl", 4, []string{"Café", "Zürich"}},
@@ -291,9 +291,9 @@ func TestSearchHighlight(t *testing.T) {
 	})
 }
 
-// TestSynonyms checks that a query finds sentences that use a synonym of
-// its words, and only through the synonym groups.
-func TestSynonyms(t *testing.T) {
+// TestRelatedWords checks that a query finds sentences that use a word
+// related to its words, and only through the thesaurus.
+func TestRelatedWords(t *testing.T) {
 	c := corpus.New([]*corpus.Article{article("syn",
 		"The troops crossed the border at dawn.",
 		"The defense budget was approved.",
@@ -302,40 +302,40 @@ func TestSynonyms(t *testing.T) {
 		"Unemployment rose to 5 per cent.",
 		"Inflation was 3 percent last year.",
 		"Stores reported strong sales.",
-		"The chief executive resigned on Monday.",
+		"Three people were injured.",
 		"The charity received new funding.",
 		"The movie won three awards.",
 		"Opposition MPs told us the plan was rushed.",
 		"The United States denied the report.",
-		"Sales fell sharply.",
+		"The accident happened on Monday.",
 		"Officials said the plan was sound.",
+		"The Dutch minister resigned.",
+		"Sgt Ann Lee was praised.",
 	)})
 	on := openIndex(t, c, Options{})
-	off := openIndex(t, c, Options{Synonyms: [][]string{}})
+	off := openIndex(t, c, Options{Thesaurus: Groups{}})
 	tests := []struct {
 		query   string
-		want    int   // sentence the synonym finds
+		want    int   // sentence the related word finds
 		notWant []int // sentences it must not find
 	}{
-		{"soldiers", 1, nil},
-		{"defence", 2, nil},
-		{"America", 3, []int{11}},
+		{"soldiery", 1, nil},      // WordNet: troops, soldiery
+		{"defence", 2, nil},       // a spelling in one synset
+		{"America", 3, []int{11}}, // country names: the US, not the pronoun
 		{"American", 3, []int{11}},
 		{"United States", 3, []int{11}},
 		{"U.S.", 3, []int{11}},
 		{"America", 12, nil},
 		{"British", 4, nil},
 		{"UK", 4, nil},
-		{"percent", 5, nil},
-		{"per cent", 6, nil},
-		{"shops", 7, nil},
-		{"shopping", 7, nil},
-		{"boss", 8, nil},
-		{"cash", 9, nil},
-		{"money", 9, nil},
+		{"percent", 5, nil},  // a written variant
+		{"per cent", 6, nil}, //
+		{"shops", 7, nil},    // WordNet: shop, store
+		{"injury", 8, nil},   // derived: injury, injure
 		{"film", 10, nil},
-		{"dropped", 13, nil},
-		{"says", 14, nil},
+		{"take place", 13, nil}, // a multi-word lemma: take place, happen
+		{"Netherlands", 15, nil},
+		{"sergeant", 16, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query+"->"+fmt.Sprint(tt.want), func(t *testing.T) {
@@ -349,19 +349,10 @@ func TestSynonyms(t *testing.T) {
 				}
 			}
 			if rankOf(mustSearch(t, off, Query{Text: tt.query, Limit: 20}), "syn", tt.want) >= 0 {
-				t.Errorf("%q found sentence %d without synonyms: the test proves nothing", tt.query, tt.want)
+				t.Errorf("%q found sentence %d without related words: the test proves nothing", tt.query, tt.want)
 			}
 		})
 	}
-	t.Run("phrase-expands-synonyms", func(t *testing.T) {
-		q := Query{Phrases: []string{"soldiers crossed the border"}}
-		if hits := mustSearch(t, on, q); len(hits) == 0 || hits[0].Sentence != 1 {
-			t.Errorf("with synonyms: %+v, want sentence 1", hits)
-		}
-		if hits := mustSearch(t, off, q); len(hits) != 0 {
-			t.Errorf("without synonyms: %+v, want none", hits)
-		}
-	})
 	t.Run("us-reads-as-the-country", func(t *testing.T) {
 		for _, q := range []string{"us", "US", "Us"} {
 			hits := mustSearch(t, off, Query{Text: q, Limit: 20})
@@ -370,8 +361,8 @@ func TestSynonyms(t *testing.T) {
 			}
 		}
 	})
-	t.Run("exact-word-outranks-synonym", func(t *testing.T) {
-		c := corpus.New([]*corpus.Article{article("x", "Soldiers marched.", "Troops marched.")})
+	t.Run("exact-word-outranks-related-word", func(t *testing.T) {
+		c := corpus.New([]*corpus.Article{article("x", "Soldiery marched.", "Troops marched.")})
 		ix := openIndex(t, c, Options{})
 		hits := mustSearch(t, ix, Query{Text: "troops"})
 		if len(hits) != 2 || hits[0].Sentence != 2 {
@@ -387,11 +378,12 @@ func TestSynonyms(t *testing.T) {
 	})
 }
 
-// TestPhraseWithWordsThatHaveSynonyms is the regression test for Bleve
-// 2.6.3 finding nothing for a match phrase query, on a field with a
-// synonym source, that mixes words with and without synonyms ("troops
-// crossed"): even the exact phrase was lost.
-func TestPhraseWithWordsThatHaveSynonyms(t *testing.T) {
+// TestPhraseWithWordsThatHaveRelatedWords: a phrase is found by its own
+// words in order, whether or not they have related words. (It began as the
+// regression test for Bleve 2.6.3 finding nothing for a phrase, on a field
+// with a synonym source, that mixed words with and without synonyms; the
+// index has no synonym source now, and phrases are not expanded.)
+func TestPhraseWithWordsThatHaveRelatedWords(t *testing.T) {
 	c := corpus.New([]*corpus.Article{article("p",
 		"The troops crossed the border at dawn.",
 		"Soldiers crossed rivers.",
@@ -399,20 +391,19 @@ func TestPhraseWithWordsThatHaveSynonyms(t *testing.T) {
 		"The handset was new.",
 		"Crossed troops.",
 	)})
-	ix := openIndex(t, c, Options{})
+	ix := openIndex(t, c, Options{Thesaurus: Groups{{"troops", "soldiers"}, {"phone", "handset"}}})
 	tests := []struct {
 		phrase string
 		want   []int // sentences found, in any order
 	}{
-		{"troops crossed", []int{1, 2}},
+		{"troops crossed", []int{1}},
 		{"troops crossed the border", []int{1}},
-		{"soldiers crossed the border", []int{1}},
-		{"soldiers crossed", []int{1, 2}},
+		{"soldiers crossed", []int{2}},
 		{"troops crossed a border", []int{1}}, // a stop word stands for any word
 		{"troops crossed border", nil},        // but a missing one is not skipped
 		{"crossed troops", []int{5}},
 		{"new mobile phone", []int{3}},
-		{"mobile handset", []int{3}},
+		{"mobile handset", nil},
 		{"handset was new", []int{4}},
 	}
 	for _, tt := range tests {
@@ -431,12 +422,12 @@ func TestPhraseWithWordsThatHaveSynonyms(t *testing.T) {
 	}
 }
 
-// TestSynonymGroupDoesNotSinkExactMatch is the regression test for Bleve
-// scaling a term's score by 1/(n+1) when the term has n synonyms (its
-// expansion is an OR with coordination): a rare word with many synonyms
-// ranked below a common word without any.
-func TestSynonymGroupDoesNotSinkExactMatch(t *testing.T) {
-	big := [][]string{{"troops", "soldiers", "forces", "personnel", "servicemen", "army", "military", "units", "regiments"}}
+// TestRelatedWordsDoNotSinkExactMatch: a rare word with many related
+// words still ranks a sentence that has it above one with a common word
+// only. (Bleve's synonym expansion scaled a term's score by 1/(n+1) for n
+// synonyms; related words are separate, lower clauses now.)
+func TestRelatedWordsDoNotSinkExactMatch(t *testing.T) {
+	big := Groups{{"troops", "soldiers", "forces", "personnel", "servicemen", "army", "military", "units", "regiments"}}
 	c := corpus.New([]*corpus.Article{article("coord",
 		"The city council met.",
 		"The city was quiet.",
@@ -447,14 +438,14 @@ func TestSynonymGroupDoesNotSinkExactMatch(t *testing.T) {
 	)})
 	for _, tt := range []struct {
 		name string
-		syn  [][]string
+		th   Thesaurus
 	}{
-		{"no-synonyms", [][]string{}},
-		{"default-synonyms", nil},
+		{"none", Groups{}},
+		{"default", nil},
 		{"large-group", big},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ix := openIndex(t, c, Options{Synonyms: tt.syn})
+			ix := openIndex(t, c, Options{Thesaurus: tt.th})
 			hits := mustSearch(t, ix, Query{Text: "troops city"})
 			if len(hits) < 2 || hits[0].Sentence != 6 || hits[1].Sentence != 5 {
 				t.Errorf("got %+v, want sentence 6 (both words) then 5 (the rare word)", hits)
@@ -463,67 +454,65 @@ func TestSynonymGroupDoesNotSinkExactMatch(t *testing.T) {
 	}
 }
 
-func TestSynonymGroups(t *testing.T) {
+func TestExpand(t *testing.T) {
 	m, err := newMapping()
 	if err != nil {
 		t.Fatal(err)
 	}
 	a := m.AnalyzerNamed(textAnalyzer)
-	t.Run("default-groups-keep-two-members", func(t *testing.T) {
-		for _, g := range text.Synonyms() {
-			s := newSynonyms([][]string{g}, a)
-			if len(s.groups) != 1 || len(s.groups[0].terms)+len(s.groups[0].phrases) < 2 {
-				t.Errorf("group %q analyses to %+v: fewer than two members", g, s.groups)
-			}
-		}
-	})
-	t.Run("default-groups-are-disjoint", func(t *testing.T) {
-		s := newSynonyms(text.Synonyms(), a)
-		if len(s.groups) != len(text.Synonyms()) {
-			t.Errorf("%d groups merged into %d: two share a word", len(text.Synonyms()), len(s.groups))
-		}
-	})
+	th := Groups{{"US", "America", "United States", "Uncle Sam"}, {"percent", "per cent"}, {"film", "movie", "films"}}
 	tests := []struct {
-		name      string
-		groups    [][]string
-		term      string
-		wantCount int
+		query          string
+		terms, phrases string
 	}{
-		{"pair", [][]string{{"film", "movie"}}, "film", 1},
-		{"plural-forms-collapse", [][]string{{"film", "films", "movie", "movies"}}, "movi", 1},
-		{"overlapping-groups-merge", [][]string{{"fall", "drop"}, {"drop", "decline"}}, "fall", 2},
-		{"phrases-are-not-terms", [][]string{{"percent", "per cent"}}, "percent", 0},
-		{"stop-words-vanish", [][]string{{"the", "a"}}, "the", 0},
-		{"single-member", [][]string{{"alone"}}, "alon", 0},
-		{"unknown-term", [][]string{{"film", "movie"}}, "cinema", 0},
+		{"America", "ʊ", "united states|uncle sam"},
+		{"United States", "ʊ|america", "uncle sam"},
+		{"uncle sam", "ʊ|america", "united states"},
+		{"per cent", "percent", ""},
+		{"percent", "", "per cent"},
+		{"film", "movi", ""},     // "films" analyses to "film", a term the query has
+		{"the film", "movi", ""}, // a stop word alone is not looked up
+		{"nothing here", "", ""}, //
+		{"per, cent", "", ""},    // punctuation breaks a run
+		{"US per cent", "america|percent", "united states|uncle sam"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := newSynonyms(tt.groups, a)
-			if got := s.count(tt.term); got != tt.wantCount {
-				t.Errorf("count(%q) = %d, want %d (groups %+v)", tt.term, got, tt.wantCount, s.groups)
+		t.Run(tt.query, func(t *testing.T) {
+			q := cleanQuery(tt.query)
+			have := map[string]bool{}
+			for _, term := range analyzeTerms(a, q) {
+				have[term] = true
+			}
+			var terms, phrases []string
+			for _, x := range expand(th, a, q, have) {
+				if x.term != "" {
+					terms = append(terms, x.term)
+				} else {
+					phrases = append(phrases, x.phrase)
+				}
+				if x.boost <= 0 || x.boost >= 1 {
+					t.Errorf("boost %v, want in (0,1): below a word of the query", x.boost)
+				}
+				if !have[x.of] {
+					t.Errorf("%+v expands %q, not a word of the query", x, x.of)
+				}
+			}
+			if strings.Join(terms, "|") != tt.terms || strings.Join(phrases, "|") != tt.phrases {
+				t.Errorf("expand(%q) = %q %q, want %q %q", tt.query, terms, phrases, tt.terms, tt.phrases)
 			}
 		})
 	}
-	t.Run("expand", func(t *testing.T) {
-		s := newSynonyms([][]string{{"US", "America", "United States", "Uncle Sam"}, {"percent", "per cent"}}, a)
-		tests := []struct {
-			query          string
-			terms, phrases string
-		}{
-			{"America", "", "United States|Uncle Sam"},
-			{"United States", "ʊ", "Uncle Sam"},
-			{"uncle sam", "ʊ", "United States"},
-			{"per cent", "percent", ""},
-			{"percent", "", "per cent"},
-			{"nothing here", "", ""},
-			{"US per cent", "percent", "United States|Uncle Sam"},
+	t.Run("bounded", func(t *testing.T) {
+		var g []string
+		for i := range 200 {
+			g = append(g, "w"+strconv.Itoa(i))
 		}
-		for _, tt := range tests {
-			x := s.expand(analyzeTerms(a, cleanQuery(tt.query)))
-			if strings.Join(x.terms, "|") != tt.terms || strings.Join(x.phrases, "|") != tt.phrases {
-				t.Errorf("expand(%q) = %q %q, want %q %q", tt.query, x.terms, x.phrases, tt.terms, tt.phrases)
-			}
+		have := map[string]bool{}
+		for _, w := range g[:30] {
+			have[w] = true
+		}
+		if n := len(expand(Groups{g}, a, strings.Join(g[:30], " "), have)); n > maxExpansions {
+			t.Errorf("%d expansions, want at most %d", n, maxExpansions)
 		}
 	})
 }

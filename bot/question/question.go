@@ -84,6 +84,10 @@ type Term struct {
 	Verb  bool // the question's main verb
 	// Quoted: inside the question's quotation marks.
 	Quoted bool
+	// Related holds the stems of the words that stand for this one (its
+	// synonyms, derived forms and other forms: text.Related), with how
+	// strongly each does, below 1.
+	Related map[string]float64
 }
 
 // Question is a question taken apart.
@@ -448,8 +452,51 @@ func (q *Question) terms(focusAt, focusEnd int) {
 		if quoted != "" && strings.Contains(quoted, w.Lower) {
 			t.Quoted = true
 		}
+		t.Related = related(bare, w.Stem)
 		q.Terms = append(q.Terms, t)
 	}
+}
+
+// related returns the stems of the words related to w, other than its own
+// stem, each with its strongest weight.
+func related(w, stem string) map[string]float64 {
+	var out map[string]float64
+	for _, r := range text.Related(w) {
+		if strings.ContainsRune(r.Word, ' ') {
+			continue // a phrase: matched by the index, not word by word
+		}
+		st := text.Base(r.Word)
+		if st == stem {
+			continue
+		}
+		if out == nil {
+			out = map[string]float64{}
+		}
+		if wt := r.Kind.Weight(); wt > out[st] {
+			out[st] = wt
+		}
+	}
+	return out
+}
+
+// FocusTerm is the term that heads the question's focus, or nil.
+func (q *Question) FocusTerm() *Term {
+	var head *Term
+	for i := range q.Terms {
+		if q.Terms[i].Focus {
+			head = &q.Terms[i]
+		}
+	}
+	return head
+}
+
+// Holds reports how strongly word stem stands for term t: 1 for its own
+// stem, its related words' weights, else 0.
+func (t *Term) Holds(stem string) float64 {
+	if stem == t.Stem {
+		return 1
+	}
+	return t.Related[stem]
 }
 
 // kind names what the question wants, for the engine's report.

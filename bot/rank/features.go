@@ -200,7 +200,6 @@ func contextName(x uint64) string {
 type Context struct {
 	Q       *question.Question
 	Hits    []retrieve.Hit
-	Matcher *retrieve.Matcher
 	// best is the highest coverage among the hits.
 	best float64
 	// typeCounts counts the candidates of each type.
@@ -214,8 +213,8 @@ type Context struct {
 }
 
 // NewContext prepares the features of q's candidates.
-func NewContext(q *question.Question, hits []retrieve.Hit, cands []candidate.Candidate, m *retrieve.Matcher) *Context {
-	c := &Context{Q: q, Hits: hits, Matcher: m}
+func NewContext(q *question.Question, hits []retrieve.Hit, cands []candidate.Candidate) *Context {
+	c := &Context{Q: q, Hits: hits}
 	for _, h := range hits {
 		c.best = math.Max(c.best, h.Coverage)
 	}
@@ -311,16 +310,15 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		}
 		b.on(tNumShape, kind, shape)
 	}
-	if len(q.Focus) > 0 {
-		fh := q.Focus[len(q.Focus)-1]
+	if ft := q.FocusTerm(); ft != nil {
 		for k := sp.End; k < len(ws) && k < sp.End+3; k++ {
-			if ws[k].Stem == fh || x.Matcher.Related(fh, ws[k].Stem) > 0 {
+			if ft.Holds(ws[k].Stem) > 0 {
 				b.on(tFocusNext, kind, 1)
 				break
 			}
 		}
 		for k := sp.Start - 1; k >= 0 && k >= sp.Start-3; k-- {
-			if ws[k].Stem == fh || x.Matcher.Related(fh, ws[k].Stem) > 0 {
+			if ft.Holds(ws[k].Stem) > 0 {
 				b.on(tFocusNext, kind, 2)
 				break
 			}
@@ -348,8 +346,9 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 			continue
 		}
 		words++
-		for _, t := range q.Terms {
-			if x.Matcher.Strength(t, w) > 0 {
+		for ti := range q.Terms {
+			t := &q.Terms[ti]
+			if retrieve.Strength(t, w) > 0 {
 				inQ++
 				if t.Focus {
 					focusIn = true
@@ -370,13 +369,12 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 	if focusIn {
 		b.on(tFocusIn, wh, 0)
 	}
-	if len(q.Focus) > 0 {
-		fh := q.Focus[len(q.Focus)-1]
-		if head.Stem == fh || x.Matcher.Related(fh, head.Stem) > 0 {
+	if ft := q.FocusTerm(); ft != nil {
+		if ft.Holds(head.Stem) > 0 {
 			b.on(tFocusHead, wh, 0)
 		}
 		for _, w := range ws {
-			if w.Stem == fh {
+			if w.Stem == ft.Stem {
 				b.on(tFocusDF, wh, 0)
 				break
 			}

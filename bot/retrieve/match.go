@@ -8,11 +8,11 @@ import (
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
-// How strongly a sentence word matches a question term that it is not the
-// same word as. An exact match is 1. These are priors for the match
-// features; the ranking model learns how much each kind of match is worth.
+// How strongly a sentence word matches a question term that is neither the
+// same word nor a related one (whose weights come from lexicon). An exact
+// match is 1. These are priors for the match features; the ranking model
+// learns how much each kind of match is worth.
 const (
-	synonymStrength = 0.7 // a synonym or a word of the same family
 	derivedStrength = 0.5 // a word built on the term's stem ("lead" / "leadership")
 	typoStrength    = 0.6 // one letter off, for words of minTypoLen or more
 	hyphenStrength  = 0.8 // a part of a hyphenated word
@@ -25,65 +25,23 @@ const minTypoLen = 5
 // minDerivedLen is the shortest stem matched as the prefix of a longer one.
 const minDerivedLen = 4
 
-// Matcher matches question terms to sentence words. It is read-only and
-// safe for concurrent use.
-type Matcher struct {
-	related map[string]map[string]float64 // stem -> related stems and their strength
-}
-
-// NewMatcher returns a matcher that knows the given groups of words that
-// mean the same (single words only; phrases are matched by the index).
-func NewMatcher(groups [][]string) *Matcher {
-	m := &Matcher{related: map[string]map[string]float64{}}
-	for _, g := range groups {
-		var stems []string
-		for _, w := range g {
-			if strings.ContainsAny(w, " ") {
-				continue
-			}
-			stems = append(stems, text.Base(text.Lower(w)))
-		}
-		for _, a := range stems {
-			for _, b := range stems {
-				if a == b {
-					continue
-				}
-				if m.related[a] == nil {
-					m.related[a] = map[string]float64{}
-				}
-				m.related[a][b] = synonymStrength
-			}
-		}
-	}
-	return m
-}
-
-// Related reports how strongly stem b stands for stem a (0: not at all).
-func (m *Matcher) Related(a, b string) float64 {
-	if m == nil {
-		return 0
-	}
-	return m.related[a][b]
-}
-
-// Match finds, for each of q's terms, the word of s that holds it best.
-func (m *Matcher) Match(q *question.Question, s *doc.Sentence) []Match {
+// MatchAll finds, for each of q's terms, the word of s that holds it best.
+func MatchAll(q *question.Question, s *doc.Sentence) []Match {
 	out := make([]Match, len(q.Terms))
-	for i, t := range q.Terms {
-		out[i] = m.term(t, s)
+	for i := range q.Terms {
+		out[i] = matchTerm(&q.Terms[i], s)
 	}
 	return out
 }
 
-// Strength is how strongly word w holds term t.
-func (m *Matcher) Strength(t question.Term, w *doc.Word) float64 {
+// Strength is how strongly word w holds term t: 1 the same word, less a
+// related word (text.Related), a word built on the same stem, a part of a
+// hyphenated word or a word one letter off.
+func Strength(t *question.Term, w *doc.Word) float64 {
 	if !w.Word {
 		return 0
 	}
-	if w.Stem == t.Stem {
-		return 1
-	}
-	if r := m.Related(t.Stem, w.Stem); r > 0 {
+	if r := t.Holds(w.Stem); r > 0 {
 		return r
 	}
 	if len(t.Stem) >= minDerivedLen && len(w.Stem) > len(t.Stem) && strings.HasPrefix(w.Stem, t.Stem) && !w.Stop {
@@ -107,10 +65,10 @@ func (m *Matcher) Strength(t question.Term, w *doc.Word) float64 {
 	return 0
 }
 
-func (m *Matcher) term(t question.Term, s *doc.Sentence) Match {
+func matchTerm(t *question.Term, s *doc.Sentence) Match {
 	best := Match{Pos: -1}
 	for j := range s.Words {
-		if st := m.Strength(t, &s.Words[j]); st > best.Strength {
+		if st := Strength(t, &s.Words[j]); st > best.Strength {
 			best = Match{Strength: st, Pos: j}
 			if st == 1 {
 				break

@@ -56,8 +56,6 @@ type Hit struct {
 type Options struct {
 	// Limit is how many sentences the index proposes.
 	Limit int
-	// Matcher matches question words to sentence words.
-	Matcher *Matcher
 }
 
 // DefaultLimit is how many sentences the index proposes when Options says
@@ -104,10 +102,10 @@ func Sentences(ctx context.Context, s Searcher, arts Articles, q *question.Quest
 			weights[a.ID] = w
 		}
 		h := Hit{Article: a, Sent: sent, Score: ih.Score, Weights: w}
-		h.Matches = opt.Matcher.Match(q, sent)
+		h.Matches = MatchAll(q, sent)
 		h.Coverage = coverage(h.Matches, w, nil)
 		if prev := a.Prev(sent); prev != nil && leans(sent) {
-			pm := opt.Matcher.Match(q, prev)
+			pm := MatchAll(q, prev)
 			h.PrevCoverage = coverage(pm, w, h.Matches)
 		}
 		if h.Coverage == 0 && h.PrevCoverage == 0 {

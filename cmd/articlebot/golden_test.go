@@ -1,15 +1,13 @@
 package main
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/articlebot/articlebot/corpus/golden"
+)
 
 // TestGolden compares whole outputs of the offline commands with files in
 // testdata/: a change in what the engine extracts or answers shows up here
@@ -20,7 +18,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join(pkg, "testdata")
+	dir := filepath.Join(pkg, "testdata")
 	t.Chdir(t.TempDir())
 	questions := strings.Join([]string{
 		"How many troops could the force have?",
@@ -44,6 +42,11 @@ func TestGolden(t *testing.T) {
 		{"facts-json", []string{"facts", "--json"}, ""},
 		{"ask-json", []string{"ask", "--json"}, questions},
 		{"ask-text", []string{"ask"}, questions},
+		{"summary", []string{"summary"}, ""},
+		{"summary-long-topic", []string{"summary", "--length", "long", "--topic", "troops"}, ""},
+		{"summary-json", []string{"summary", "--sentences", "4", "--json"}, ""},
+		{"brief", []string{"brief"}, ""},
+		{"brief-json", []string{"brief", "--json"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,38 +54,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(golden, tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (run with -update after checking the diff):\n%s", path, firstDiff(string(want), out))
-			}
+			golden.Check(t, filepath.Join(dir, tt.name+".golden"), out)
 		})
 	}
-}
-
-// firstDiff shows the first line where two texts differ.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + "\n want: " + wl + "\n  got: " + gl
-		}
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 // Command articlebot answers questions about news articles: in a Discord
 // channel (articlebot run), or offline at the command line (ask, chat,
-// facts). With no command it runs the Discord bot when a token is
+// facts, summary, brief); add and remove change a corpus folder. With no
+// command it runs the Discord bot when a token is
 // configured, else the offline chat on the built-in article.
 package main
 
@@ -56,13 +57,30 @@ Usage:
   articlebot ask [flags] QUESTION answer one question (no QUESTION: one a line from standard input)
   articlebot chat [flags]         ask one question after another
   articlebot facts [flags]        every fact extracted, by kind, with its sentence number
+  articlebot summary [flags]      a summary of one article in its own sentences, as Markdown
+  articlebot brief [flags]        a team briefing on one article, as Markdown
+  articlebot add FILE_OR_URL [--corpus DIR] [--name NAME]
+                                  add a .txt/.md article, or the article at an http(s) link, to a corpus folder
+  articlebot remove ID [--corpus DIR]
+                                  remove an article from a corpus folder
 
-Flags of ask, chat, facts and run:
+Flags of add and remove:
+  --corpus DIR    the corpus folder to change (default: $ARTICLEBOT_CORPUS; not the built-in article)
+  --name NAME     add: the article's name and ID (default: the file's name, or a link's title)
+  Links are read from public addresses only, unless ARTICLEBOT_ALLOW_PRIVATE_URLS=true.
+
+Flags of ask, chat, facts, summary, brief and run:
   --corpus PATH   a .txt/.md article or a folder of them (default: $ARTICLEBOT_CORPUS, else the built-in article)
   --index DIR     keep the search index on disk in DIR, reused across runs
-  --article ID    ask about one article of the corpus only
-  --json          ask, facts: print JSON (ask: one object a line)
+  --article ID    ask about one article of the corpus only (summary, brief: default the most recently
+                  added, which is the last loaded: the last file by name of a folder)
+  --json          ask, facts, summary, brief: print JSON (ask: one object a line)
   --explain       ask: the candidates considered, with their features and scores
+
+Flags of summary:
+  --length L      short, medium or long: about 3, 5 or 8 sentences (default short)
+  --sentences N   N sentences, 1 to 20, instead of --length
+  --topic TEXT    only the sentences about TEXT
 `
 
 // run is the whole program, with the world passed in so that tests can run
@@ -92,6 +110,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return chat(ctx, args, getenv, stdin, stdout, stderr)
 	case "facts":
 		return listFacts(ctx, args, getenv, stdout, stderr)
+	case "add":
+		return addArticle(ctx, args, getenv, stdout, stderr)
+	case "remove":
+		return removeArticle(ctx, args, getenv, stdout, stderr)
+	case "summary":
+		return summarise(ctx, args, getenv, stdout, stderr)
+	case "brief":
+		return briefing(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -121,7 +147,9 @@ type options struct {
 	json, explain          bool
 }
 
-func parseFlags(name string, args []string, stderr io.Writer, getenv func(string) string) (*options, []string, error) {
+// parseFlags parses the shared flags and those the extra functions
+// register.
+func parseFlags(name string, args []string, stderr io.Writer, getenv func(string) string, extra ...func(*flag.FlagSet)) (*options, []string, error) {
 	o := &options{}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -131,6 +159,9 @@ func parseFlags(name string, args []string, stderr io.Writer, getenv func(string
 	fs.StringVar(&o.article, "article", "", "article ID")
 	fs.BoolVar(&o.json, "json", false, "print JSON")
 	fs.BoolVar(&o.explain, "explain", false, "ask: list the candidates considered, with their features and scores")
+	for _, register := range extra {
+		register(fs)
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, nil, err

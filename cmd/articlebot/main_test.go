@@ -22,10 +22,33 @@ func runCmd(t *testing.T, getenv func(string) string, stdin string, args ...stri
 	return out.String(), errOut.String(), err
 }
 
+// checkRun checks what a command did: failed with an error that says
+// wantErr, or, when wantErr is "", succeeded with every want in its output.
+func checkRun(t *testing.T, out string, err error, wantErr string, want []string) {
+	t.Helper()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("err = %v, want %q", err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
 func TestCommands(t *testing.T) {
 	t.Chdir(t.TempDir()) // no .env here
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "city.txt"), []byte("Council votes on budget\n\nThe council approved a budget of £40m on Tuesday. Mayor Ada Cole said: \"This is good news.\"\n"), 0o644)
+	two := t.TempDir()
+	os.WriteFile(filepath.Join(two, "a-city.txt"), []byte("Council votes on budget\n\nThe council approved a budget of £40m on Tuesday. Mayor Ada Cole said: \"This is good news.\"\n"), 0o644)
+	os.WriteFile(filepath.Join(two, "b-port.txt"), []byte("Port to expand\n\nThe port will add two berths next year. Work will start on Monday, the harbour board said.\n"), 0o644)
 	tests := []struct {
 		name    string
 		args    []string
@@ -45,24 +68,22 @@ func TestCommands(t *testing.T) {
 		{"run without token", []string{"run"}, "", nil, nil, "DISCORD_TOKEN is not set"},
 		{"unknown command", []string{"bogus"}, "", nil, nil, "unknown command"},
 		{"bad corpus", []string{"ask", "--corpus", filepath.Join(dir, "missing"), "x"}, "", nil, nil, "missing"},
+		{"summary", []string{"summary"}, "", nil, []string{"# Summary: Article (article)", "Short summary, 3 of 20 sentences.", "[1]\n"}, ""},
+		{"summary sentences", []string{"summary", "--sentences", "2"}, "", nil, []string{"2 of 20 sentences."}, ""},
+		{"summary topic", []string{"summary", "--topic", "parliaments"}, "", nil, []string{"about “parliaments”", "[18]"}, ""},
+		{"summary of the last article by default", []string{"summary", "--corpus", two}, "", nil, []string{"(b-port)", "two berths"}, ""},
+		{"summary of a named article", []string{"summary", "--corpus", two, "--article", "a-city"}, "", nil, []string{"(a-city)", "£40m"}, ""},
+		{"brief", []string{"brief"}, "", nil, []string{"## Who's who", "**John Healey** (Britain’s Defense Minister)", "**Friday**", "## For discussion", "1. "}, ""},
+		{"brief of the last article by default", []string{"brief", "--corpus", two}, "", nil, []string{"# Brief: Port to expand (b-port)", "**Monday**"}, ""},
+		{"brief of an unknown article", []string{"brief", "--article", "nope"}, "", nil, nil, "Known articles: article"},
+		{"summary bad length", []string{"summary", "--length", "huge"}, "", nil, nil, "short, medium or long"},
+		{"summary too many sentences", []string{"summary", "--sentences", "99"}, "", nil, nil, "1 to 20"},
+		{"summary absent topic", []string{"summary", "--topic", "volcanoes"}, "", nil, nil, "says nothing about"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _, err := runCmd(t, env(tt.env), tt.stdin, tt.args...)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
-				}
-			}
+			checkRun(t, out, err, tt.wantErr, tt.want)
 		})
 	}
 }

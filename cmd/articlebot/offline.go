@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -16,9 +17,10 @@ import (
 	"github.com/articlebot/articlebot/corpus/facts"
 )
 
-// offline parses an offline command's flags and opens its engine.
-func offline(ctx context.Context, name string, args []string, getenv func(string) string, stderr io.Writer) (*options, []string, *bot.Engine, func(), error) {
-	o, rest, err := parseFlags(name, args, stderr, getenv)
+// offline parses an offline command's flags (the shared ones, and any the
+// extra functions register) and opens its engine.
+func offline(ctx context.Context, name string, args []string, getenv func(string) string, stderr io.Writer, extra ...func(*flag.FlagSet)) (*options, []string, *bot.Engine, func(), error) {
+	o, rest, err := parseFlags(name, args, stderr, getenv, extra...)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}

@@ -169,8 +169,8 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		if !t.Word || !t.IsCap() || inMention(info.mentions, i) {
 			continue
 		}
-		if p, ok := demonyms[t.Bare()]; ok {
-			info.mentions = append(info.mentions, mention{from: i, nameFrom: i, to: i + 1, kind: KindPlace, value: p})
+		if p, ok := placeIn(toks, i, i+1, t.Bare()); ok && p.Demonym {
+			info.mentions = append(info.mentions, mention{from: i, nameFrom: i, to: i + 1, kind: KindPlace, value: p.Name, demonym: true})
 		}
 	}
 	sort.Slice(info.mentions, func(a, b int) bool { return info.mentions[a].from < info.mentions[b].from })
@@ -180,7 +180,7 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		f.Start, f.End = toks[m.nameFrom].Start, toks[m.to-1].End
 		f.Text = trimPossessive(f.Text)
 		f.End = f.Start + len(f.Text)
-		if m.kind == KindPlace && m.nameFrom == m.to-1 && demonyms[toks[m.nameFrom].Bare()] != "" {
+		if m.demonym && m.nameFrom == m.to-1 {
 			f.Text = trimPossessive(toks[m.nameFrom].Text)
 			f.End = f.Start + len(f.Text)
 		}

@@ -171,6 +171,15 @@ func TestPlacesAndTimes(t *testing.T) {
 		{"The centre closes at 1900 GMT.", KindTime, "1900 GMT", ""},
 		{"Leave rises to nine months by 2007.", KindTime, "2007", ""},
 		{"They meet again next week.", KindTime, "next week", ""},
+		{"The Finnish minister spoke.", KindPlace, "Finnish", "Finland"},
+		{"Britain sent aid.", KindPlace, "Britain", "United Kingdom"},
+		{"Holland and Belgium agreed.", KindPlace, "Holland", "Netherlands"},
+		{"Americans voted.", KindPlace, "Americans", "United States"},
+		{"Troops arrived in Jordan on Monday.", KindPlace, "Jordan", "Jordan"},
+		{"Aid was sent to Chad.", KindPlace, "Chad", "Chad"},
+		{"Officials from Turkey and Georgia met.", KindPlace, "Georgia", "Georgia"},
+		{"The talks in Amman ended.", KindPlace, "Amman", "Amman"},
+		{"Leaders from Europe met.", KindPlace, "Europe", "Europe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -183,6 +192,37 @@ func TestPlacesAndTimes(t *testing.T) {
 				}
 			}
 			t.Errorf("no %s %q (%s) in %+v", tt.kind, tt.text, tt.value, Extract([]string{tt.sentence}).Sentences[0])
+		})
+	}
+}
+
+// TestAmbiguousPlaceNames: a place name that is also a given name or a
+// common word, at the start of a sentence with no preposition before it,
+// is not taken for the place.
+func TestAmbiguousPlaceNames(t *testing.T) {
+	tests := []struct {
+		sentence string
+		text     string
+		place    bool
+	}{
+		{"Jordan said the deal was done.", "Jordan", false},
+		{"Chad scored twice.", "Chad", false},
+		{"Georgia laughed.", "Georgia", false},
+		{"He flew to Jordan.", "Jordan", true},
+		{"Officials said Georgia would sign.", "Georgia", true}, // capitalised inside the sentence
+		{"Finland said the deal was done.", "Finland", true},    // not ambiguous
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := false
+			for _, f := range find(Extract([]string{tt.sentence}), KindPlace) {
+				if f.Text == tt.text {
+					got = true
+				}
+			}
+			if got != tt.place {
+				t.Errorf("%q a place: %v, want %v (%+v)", tt.text, got, tt.place, Extract([]string{tt.sentence}).Sentences[0])
+			}
 		})
 	}
 }

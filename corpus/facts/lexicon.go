@@ -1,10 +1,16 @@
 package facts
 
-import "strings"
+import (
+	"strings"
 
-// The word lists below are general English: titles, roles, speech verbs,
-// number words, countries and their adjectives. None names anything from a
-// particular article.
+	"github.com/articlebot/articlebot/corpus/lexicon"
+	"github.com/articlebot/articlebot/corpus/text"
+)
+
+// The word lists below are general English closed classes: titles,
+// roles, speech verbs, number words, months, weekdays. None names anything
+// from a particular article. Places and their adjectives come from the
+// lexicon's tables (see PlaceOf).
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -77,7 +83,7 @@ club|network|organisation|organization|nations|fund|court|parliament|assembly|se
 police|army|navy|force|forces|times|post|news|journal|press|media|records|music|entertainment|studios|
 pictures|airlines|airways|motors|industries|holdings|partners|capital|technologies|systems|labs|
 laboratories|centre|center|hospital|festival|market|exchange|magazine|channel|radio|tv|television|
-programme|program|digest|academy|tate|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
+programme|program|digest|academy|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
 mall|shopping|store|stores|museum|gallery|theatre|theater|church|stadium|airport|station`)
 
 // placeWords mark a capitalised run as a place.
@@ -138,84 +144,30 @@ a further|another|an extra|a total of|a record|a mere|almost exactly`)
 // unitWords follow a number and say what it measures ("13 weeks").
 var timeUnits = set("second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|century|centuries")
 
-// demonyms maps adjectives and short forms to the place they name.
-var demonyms = map[string]string{
-	"american": "United States", "u.s.": "United States", "us": "United States", "u.s": "United States",
-	"usa": "United States", "america": "United States", "united states": "United States",
-	"british": "Britain", "uk": "Britain", "u.k.": "Britain", "united kingdom": "Britain", "britain": "Britain",
-	"english": "England", "scottish": "Scotland", "welsh": "Wales", "irish": "Ireland", "northern irish": "Northern Ireland",
-	"french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal",
-	"dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria",
-	"swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "icelandic": "Iceland",
-	"polish": "Poland", "czech": "Czech Republic", "slovak": "Slovakia", "hungarian": "Hungary",
-	"romanian": "Romania", "bulgarian": "Bulgaria", "greek": "Greece", "turkish": "Turkey", "cypriot": "Cyprus",
-	"russian": "Russia", "ukrainian": "Ukraine", "belarusian": "Belarus", "estonian": "Estonia",
-	"latvian": "Latvia", "lithuanian": "Lithuania", "serbian": "Serbia", "croatian": "Croatia",
-	"bosnian": "Bosnia", "slovenian": "Slovenia", "albanian": "Albania", "georgian": "Georgia",
-	"armenian": "Armenia", "chinese": "China", "japanese": "Japan", "korean": "Korea",
-	"south korean": "South Korea", "north korean": "North Korea", "indian": "India", "pakistani": "Pakistan",
-	"afghan": "Afghanistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria", "israeli": "Israel",
-	"palestinian": "Palestine", "lebanese": "Lebanon", "jordanian": "Jordan", "egyptian": "Egypt",
-	"saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "qatari": "Qatar", "yemeni": "Yemen",
-	"thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
-	"filipino": "Philippines", "philippine": "Philippines", "australian": "Australia",
-	"canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina",
-	"argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia", "venezuelan": "Venezuela",
-	"peruvian": "Peru", "cuban": "Cuba", "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia",
-	"south african": "South Africa", "ghanaian": "Ghana", "sudanese": "Sudan", "somali": "Somalia",
-	"libyan": "Libya", "tunisian": "Tunisia", "algerian": "Algeria", "moroccan": "Morocco",
-	"european": "Europe", "asian": "Asia", "north american": "North America", "south american": "South America",
-	"latin american": "Latin America", "african": "Africa", "new zealand": "New Zealand",
-	"taiwanese": "Taiwan", "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "nepalese": "Nepal",
-}
-
-// countries and other well-known places, as written, lower case.
-var knownPlaces = set(`afghanistan|albania|algeria|argentina|armenia|australia|austria|azerbaijan|bangladesh|belarus|
-belgium|bolivia|bosnia|brazil|britain|bulgaria|cambodia|cameroon|canada|chile|china|colombia|congo|croatia|cuba|
-cyprus|czech republic|denmark|ecuador|egypt|england|estonia|ethiopia|europe|finland|france|georgia|germany|ghana|
-greece|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|japan|jordan|kazakhstan|kenya|korea|kosovo|
-kuwait|latvia|lebanon|libya|lithuania|luxembourg|malaysia|mali|malta|mexico|moldova|mongolia|montenegro|morocco|
-myanmar|nepal|netherlands|new zealand|nigeria|north korea|northern ireland|norway|pakistan|palestine|panama|peru|
-philippines|poland|portugal|qatar|romania|russia|rwanda|saudi arabia|scotland|serbia|singapore|slovakia|slovenia|
-somalia|south africa|south korea|spain|sri lanka|sudan|sweden|switzerland|syria|taiwan|tanzania|thailand|tunisia|
-turkey|uganda|ukraine|united arab emirates|united kingdom|united states|uruguay|uzbekistan|venezuela|vietnam|wales|
-yemen|zambia|zimbabwe|africa|asia|america|north america|south america|latin america|middle east|the west|
-antarctica|arctic|scandinavia|balkans|baltic|caribbean|gaza|west bank|crimea|donbas|kashmir|tibet|hong kong|
-london|paris|berlin|brussels|moscow|kyiv|kiev|washington|new york|beijing|tokyo|delhi|new delhi|mumbai|
-rome|madrid|lisbon|vienna|warsaw|prague|budapest|athens|stockholm|oslo|copenhagen|helsinki|dublin|edinburgh|
-cardiff|belfast|glasgow|manchester|birmingham|liverpool|leeds|bristol|geneva|zurich|amsterdam|the hague|
-istanbul|ankara|cairo|jerusalem|tel aviv|tehran|baghdad|damascus|beirut|riyadh|dubai|doha|kabul|islamabad|
-bangkok|jakarta|manila|seoul|pyongyang|shanghai|singapore|sydney|melbourne|toronto|montreal|vancouver|ottawa|
-los angeles|san francisco|chicago|boston|miami|houston|dallas|seattle|mexico city|rio de janeiro|sao paulo|
-buenos aires|lagos|nairobi|johannesburg|cape town|kent|surrey|essex|yorkshire|lancashire|cornwall|devon|
-alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|
-indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|
-nebraska|nevada|new hampshire|new jersey|new mexico|new york state|north carolina|north dakota|ohio|oklahoma|oregon|
-pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington state|
-west virginia|wisconsin|wyoming|carolinas|the carolinas|midwest|new england|
-pusan|busan|osaka|kyoto|hanoi|taipei|karachi|lahore|dhaka|colombo|kathmandu|minsk|riga|tallinn|vilnius|
-bucharest|sofia|belgrade|zagreb|sarajevo|kosovo|odesa|odessa|kharkiv|lviv|mariupol|st petersburg`)
-
 // PlaceOf returns the canonical place a lower-case name or adjective
-// stands for, or "".
+// stands for ("dutch", "the netherlands", "holland": "Netherlands"), or "".
+// The names are the lexicon's: countries, their aliases, demonyms and
+// capitals from the countries data set, and WordNet's named places.
 func PlaceOf(lower string) string {
-	lower = strings.TrimPrefix(lower, "the ")
-	if p, ok := demonyms[lower]; ok {
-		return p
-	}
-	if knownPlaces[lower] {
-		return titleCase(lower)
+	if p, ok := lexicon.Default().Place(lower); ok {
+		return p.Name
 	}
 	return ""
 }
 
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		if w == "of" || w == "the" || w == "and" || w == "de" {
-			continue
-		}
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+// placeIn returns the place the tokens toks[from:to] name, if the
+// sentence lets them be read as one: a name that is also a common word
+// or a given name ("Turkey", "Jordan", "Chad") is a place only after a
+// preposition of place or inside the sentence, where its capital letter
+// says it is a name; at the start of a sentence it may be the word or
+// the person ("Jordan said", "Turkey prices rose").
+func placeIn(toks []text.Token, from, to int, lower string) (lexicon.Place, bool) {
+	p, ok := lexicon.Default().Place(lower)
+	if !ok {
+		return p, false
 	}
-	return strings.Join(words, " ")
+	if p.Ambiguous() && from == firstWordIndex(toks) && !afterPlacePrep(toks, from) {
+		return p, false
+	}
+	return p, true
 }

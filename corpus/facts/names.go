@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"github.com/articlebot/articlebot/corpus/lexicon"
 	"strings"
 
 	"github.com/articlebot/articlebot/corpus/text"
@@ -17,6 +18,7 @@ type mention struct {
 	honorific          string // "mr", "ms", … when one stands before the name
 	strong             bool   // a person by a title, role or speech verb, not only by form
 	quoted             bool   // inside quotation marks
+	demonym            bool   // a place's adjective or people ("Dutch"), not its name
 }
 
 // runs finds the capitalised runs of a sentence's tokens.
@@ -202,9 +204,10 @@ func classify(s string, toks []text.Token, from, to int) mention {
 	if len(words) <= 3 && (weekdays[words[0]] || months[words[0]] || holidays[whole] || eras[whole]) {
 		return m
 	}
-	if p := PlaceOf(whole); p != "" {
+	if p, ok := placeIn(toks, from, to, whole); ok {
 		m.kind = KindPlace
-		m.value = p
+		m.value = p.Name
+		m.demonym = p.Demonym
 		return m
 	}
 	// A title or role, then a name: "Mr Grant", "Defense Minister Anni
@@ -254,7 +257,8 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		return m
 	}
 	for _, w := range words {
-		if PlaceOf(w) != "" {
+		// A given name in a run is a person's: "Paris Hilton", "Chad Smith".
+		if p, ok := lexicon.Default().Place(w); ok && !p.GivenName {
 			// "Tate Britain", "Air France": a body named after a place.
 			m.kind = KindOrg
 			m.value = trimPossessive(joinTokens(s, toks, from, to))

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -45,6 +46,10 @@ func TestStemAndBase(t *testing.T) {
 		{"troops", "troop"},
 		{"led", "lead"},
 		{"said", "say"},
+		{"children", "child"},
+		{"mice", "mouse"},
+		{"fled", "flee"},
+		{"co-wrote", "co-write"},
 		{"Healey's", "healey"},
 	}
 	for _, tt := range tests {
@@ -68,20 +73,45 @@ func TestClean(t *testing.T) {
 	}
 }
 
-// TestSynonymsDisjoint: a word in two groups would join them into one
-// class in the index.
-func TestSynonymsDisjoint(t *testing.T) {
-	seen := map[string]string{}
-	for _, g := range Synonyms() {
-		for _, w := range g {
-			key := strings.ToLower(w)
-			if !strings.Contains(key, " ") {
-				key = Base(key)
+func TestRelated(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string // each among the related words
+	}{
+		{"sgt", []string{"sergeant"}},
+		{"sergeant", []string{"sgt"}},
+		{"per cent", []string{"percent"}},
+		{"percent", []string{"per cent", "percentage"}},
+		{"uk", []string{"united kingdom", "britain", "british"}},
+		{"the netherlands", []string{"holland", "dutch"}},
+		{"dutch", []string{"netherlands"}},
+		{"film", []string{"movie"}},
+		{"elected", []string{"election"}},
+		{"happened", []string{"take place"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			var got []string
+			rs := Related(tt.word)
+			for i, r := range rs {
+				got = append(got, r.Word)
+				if i > 0 && r.Weight() > rs[i-1].Weight() {
+					t.Errorf("%q after %q: not strongest first", r.Word, rs[i-1].Word)
+				}
 			}
-			if other, ok := seen[key]; ok && other != g[0] {
-				t.Errorf("%q is in the groups of %q and %q", w, other, g[0])
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("Related(%q) = %q: no %q", tt.word, got, w)
+				}
 			}
-			seen[key] = g[0]
+		})
+	}
+}
+
+func TestIsIrregularVerb(t *testing.T) {
+	for w, want := range map[string]bool{"met": true, "sold": true, "led": true, "was": false, "children": false, "walked": false, "better": false} {
+		if got := IsIrregularVerb(w); got != want {
+			t.Errorf("IsIrregularVerb(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -1,0 +1,362 @@
+// Package live answers questions about a corpus folder that changes while
+// it answers: articles are added (from text or from a link) and removed at
+// runtime, and every question sees the corpus as it was before a change or
+// as it is after it, never half of it.
+//
+// Each state of the folder is a snapshot: the corpus, its index and the
+// engine over them, built off to the side and then swapped in atomically.
+// A snapshot counts the questions using it; the one swapped out closes its
+// index when the last of them is done.
+package live
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/store"
+	"github.com/articlebot/articlebot/corpus/web"
+	"github.com/articlebot/articlebot/index"
+)
+
+// Options configure an Engine.
+type Options struct {
+	Fetch web.Options  // how AddURL fetches pages
+	Log   *slog.Logger // nil: discard
+}
+
+// Engine is a bot.Engine over a corpus folder that can change. It is safe
+// for concurrent use: questions never wait for a change, and changes are
+// made one at a time.
+type Engine struct {
+	store *store.Store
+	opts  Options
+	log   *slog.Logger
+	cur   atomic.Pointer[snapshot]
+	sem   chan struct{} // one change at a time, in order
+}
+
+// snapshot is one state of the corpus, answerable on its own.
+type snapshot struct {
+	engine *bot.Engine
+	corpus *corpus.Corpus
+	index  *index.Index
+	log    *slog.Logger
+	// refs is 1 while the snapshot is current, plus one for each question
+	// using it; at 0 it is retired and its index closed.
+	refs atomic.Int64
+}
+
+// Added describes an article just added.
+type Added struct {
+	bot.ArticleInfo
+	URL       string    // the page it came from, after redirects; "" for text
+	Published time.Time // when the page says it was published; zero if unknown
+}
+
+// ErrClosed is returned by an Engine after Close.
+var ErrClosed = errors.New("live: engine closed")
+
+// Open loads the corpus folder dir (which may be empty) and returns the
+// engine over it.
+func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
+	st, err := store.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	e := &Engine{store: st, opts: opts, log: log, sem: make(chan struct{}, 1)}
+	s, err := e.build(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.cur.Store(s)
+	return e, nil
+}
+
+// build loads the folder and indexes it: a new snapshot, not yet current.
+func (e *Engine) build(ctx context.Context) (*snapshot, error) {
+	c, problems, err := corpus.Load(ctx, e.store.Dir())
+	if errors.Is(err, corpus.ErrNoArticles) && len(problems) == 0 {
+		c, err = corpus.New(nil), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		e.log.Warn("article skipped", "problem", p.Error())
+	}
+	// In memory: an index on disk would be held open by the snapshot
+	// answering while the next one is built in its place.
+	ix, err := index.Open(ctx, c, index.Options{})
+	if err != nil {
+		return nil, err
+	}
+	be, err := bot.New(ctx, c, ix)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	s := &snapshot{engine: be, corpus: c, index: ix, log: e.log}
+	s.refs.Store(1)
+	e.log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount())
+	return s, nil
+}
+
+// release drops one reference; the last closes the index.
+func (s *snapshot) release() {
+	if s.refs.Add(-1) == 0 {
+		if err := s.index.Close(); err != nil {
+			s.log.Warn("closing a retired index", "error", err)
+		}
+	}
+}
+
+// acquire returns the current snapshot with a reference taken, or nil
+// after Close.
+func (e *Engine) acquire() *snapshot {
+	for {
+		s := e.cur.Load()
+		if s == nil {
+			return nil
+		}
+		// A snapshot at 0 was swapped out and retired meanwhile: the
+		// current one is already another; look again.
+		if n := s.refs.Load(); n > 0 && s.refs.CompareAndSwap(n, n+1) {
+			return s
+		}
+	}
+}
+
+// swap makes s current and retires the snapshot it replaces.
+func (e *Engine) swap(s *snapshot) {
+	if old := e.cur.Swap(s); old != nil {
+		old.release()
+	}
+}
+
+// Current returns the engine of the corpus as it is now, and a function
+// to call when done with it: until then, its index stays open, whatever
+// changes are made meanwhile. After Close it returns nil.
+func (e *Engine) Current() (*bot.Engine, func()) {
+	s := e.acquire()
+	if s == nil {
+		return nil, func() {}
+	}
+	var once sync.Once
+	return s.engine, func() { once.Do(s.release) }
+}
+
+// lock waits for the changes before this one, or for ctx to end.
+func (e *Engine) lock(ctx context.Context) (func(), error) {
+	select {
+	case e.sem <- struct{}{}:
+		return func() { <-e.sem }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Add validates text as an article, writes it into the folder (named
+// name, or after its title when name is empty) and swaps in the corpus
+// that holds it. Faults in the text or name come as bot.UserError.
+func (e *Engine) Add(ctx context.Context, name string, text []byte) (Added, error) {
+	unlock, err := e.lock(ctx)
+	if err != nil {
+		return Added{}, err
+	}
+	defer unlock()
+	if e.cur.Load() == nil {
+		return Added{}, ErrClosed
+	}
+	ent, err := e.store.Add(ctx, name, text)
+	if err != nil {
+		return Added{}, userError(err)
+	}
+	// The file is written: finish the change even if ctx ends now.
+	s, err := e.build(context.WithoutCancel(ctx))
+	if err != nil {
+		// Keep the folder as the engine knows it: take the article out.
+		if _, rerr := e.store.Remove(context.WithoutCancel(ctx), ent.ID); rerr != nil {
+			e.log.Error("article written but not indexed, and not removed", "path", ent.Path, "error", rerr)
+		}
+		return Added{}, fmt.Errorf("live: add %s: %w", ent.ID, err)
+	}
+	e.swap(s)
+	e.log.Info("article added", "article", ent.ID, "sentences", ent.Sentences)
+	for _, a := range s.corpus.Articles {
+		if a.Source == ent.Path {
+			info, _ := s.engine.Article(a.ID)
+			return Added{ArticleInfo: info}, nil
+		}
+	}
+	return Added{}, fmt.Errorf("live: add %s: written to %s but not loaded", ent.ID, ent.Path)
+}
+
+// AddURL fetches the article at the link raw and adds it as Add does.
+func (e *Engine) AddURL(ctx context.Context, raw, name string) (Added, error) {
+	p, err := web.Fetch(ctx, raw, e.opts.Fetch)
+	if err != nil {
+		return Added{}, userError(err)
+	}
+	a, err := e.Add(ctx, name, []byte(p.Text()))
+	a.URL, a.Published = p.URL, p.Published
+	return a, err
+}
+
+// Remove deletes the article with the given ID from the folder and swaps
+// in the corpus without it. It returns what the article was.
+func (e *Engine) Remove(ctx context.Context, id string) (bot.ArticleInfo, error) {
+	unlock, err := e.lock(ctx)
+	if err != nil {
+		return bot.ArticleInfo{}, err
+	}
+	defer unlock()
+	if e.cur.Load() == nil {
+		return bot.ArticleInfo{}, ErrClosed
+	}
+	ent, err := e.store.Remove(ctx, id)
+	if err != nil {
+		return bot.ArticleInfo{}, userError(err)
+	}
+	// The file is gone: finish the change even if ctx ends now.
+	s, err := e.build(context.WithoutCancel(ctx))
+	if err != nil {
+		return bot.ArticleInfo{}, fmt.Errorf("live: removed %s, but the corpus without it did not load: %w", ent.Path, err)
+	}
+	e.swap(s)
+	e.log.Info("article removed", "article", ent.ID, "path", ent.Path)
+	return bot.ArticleInfo{ID: ent.ID, Title: ent.Title, Sentences: ent.Sentences, Source: ent.Path}, nil
+}
+
+// Reload swaps in the corpus as the folder holds it now: after another
+// process (a second replica, articlebot add) changed it.
+func (e *Engine) Reload(ctx context.Context) error {
+	unlock, err := e.lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if e.cur.Load() == nil {
+		return ErrClosed
+	}
+	s, err := e.build(ctx)
+	if err != nil {
+		return err
+	}
+	e.swap(s)
+	return nil
+}
+
+// Close retires the current snapshot; its index closes once the questions
+// still using it are done.
+func (e *Engine) Close() error {
+	unlock, _ := e.lock(context.Background())
+	defer unlock()
+	if old := e.cur.Swap(nil); old != nil {
+		old.release()
+	}
+	return nil
+}
+
+// refusal is a fault of the user's (a *corpus.InputError) as the bot
+// layer shows it: a *bot.UserError with the same message, the original
+// kept for errors.Is.
+type refusal struct {
+	user  *bot.UserError
+	cause error
+}
+
+func (r *refusal) Error() string   { return r.user.Msg }
+func (r *refusal) Unwrap() []error { return []error{r.user, r.cause} }
+
+func userError(err error) error {
+	var ie *corpus.InputError
+	if errors.As(err, &ie) {
+		return &refusal{user: &bot.UserError{Msg: ie.Msg}, cause: err}
+	}
+	return err
+}
+
+// The engine's questions, each answered by the current snapshot (what the
+// Discord face and the CLI call; the same methods as *bot.Engine).
+
+// Ask answers a question; see bot.Engine.Ask.
+func (e *Engine) Ask(ctx context.Context, q bot.Question) (*bot.Answer, error) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil, ErrClosed
+	}
+	return b.Ask(ctx, q)
+}
+
+// More returns further supporting sentences; see bot.Engine.More.
+func (e *Engine) More(ctx context.Context, q bot.Question, offset, limit int) ([]bot.Citation, error) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil, ErrClosed
+	}
+	return b.More(ctx, q, offset, limit)
+}
+
+// Search finds sentences; see bot.Engine.Search.
+func (e *Engine) Search(ctx context.Context, query, article string, limit int) ([]bot.Match, error) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil, ErrClosed
+	}
+	return b.Search(ctx, query, article, limit)
+}
+
+// Facts lists an article's facts; see bot.Engine.Facts.
+func (e *Engine) Facts(ctx context.Context, article string, kinds ...facts.Kind) ([]facts.Fact, error) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil, ErrClosed
+	}
+	return b.Facts(ctx, article, kinds...)
+}
+
+// Context returns the paragraph around a sentence; see bot.Engine.Context.
+func (e *Engine) Context(ctx context.Context, article string, sentence int) ([]bot.Citation, error) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil, ErrClosed
+	}
+	return b.Context(ctx, article, sentence)
+}
+
+// Articles lists the articles; see bot.Engine.Articles.
+func (e *Engine) Articles() []bot.ArticleInfo {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return nil
+	}
+	return b.Articles()
+}
+
+// Article describes one article; see bot.Engine.Article.
+func (e *Engine) Article(id string) (bot.ArticleInfo, bool) {
+	b, done := e.Current()
+	defer done()
+	if b == nil {
+		return bot.ArticleInfo{}, false
+	}
+	return b.Article(id)
+}
