@@ -9,6 +9,7 @@ import (
 
 	"github.com/articlebot/articlebot/bot/candidate"
 	"github.com/articlebot/articlebot/bot/decide"
+	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/rank"
 	"github.com/articlebot/articlebot/bot/retrieve"
@@ -80,6 +81,11 @@ var kindPrefix = map[Kind]string{
 // supportSentences is how many sentences an answer cites.
 const supportSentences = 3
 
+// seeAlsoShare is how much of the best sentence's match with the question
+// another sentence needs to be shown beside the answer: a sentence that
+// holds under half of what the best does is seldom about the same thing.
+const seeAlsoShare = 0.5
+
 // Ask answers a question from the articles. When they don't say, the
 // answer has NoAnswer set and the closest sentences.
 func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
@@ -119,14 +125,18 @@ func (e *Engine) Answer(q Question, an *Analysis, m *rank.Model) *Answer {
 		return ans
 	}
 	top := an.Scored[0]
-	ans.Text = top.Text
+	ans.Text = withCounted(an.Q, top.Candidate)
 	ans.Confidence = round2(p)
 	ans.Sentences = append(ans.Sentences, e.cite(top.Hit.Sent.Sentence))
+	best := 0.0
+	for _, h := range an.Hits {
+		best = math.Max(best, h.Coverage)
+	}
 	for _, h := range an.Hits {
 		if len(ans.Sentences) == supportSentences {
 			break
 		}
-		if h.Sent != top.Hit.Sent && h.Coverage > 0 {
+		if h.Sent != top.Hit.Sent && h.Coverage >= seeAlsoShare*best {
 			ans.Sentences = append(ans.Sentences, e.cite(h.Sent.Sentence))
 		}
 	}
@@ -145,6 +155,33 @@ func (e *Engine) Answer(q Question, an *Analysis, m *rank.Model) *Answer {
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// maxCountedGap is how many words (adjectives, nouns) may stand between a
+// number and the noun it counts for withCounted to join them ("10,000 to
+// 30,000 troops", "200 military planners").
+const maxCountedGap = 2
+
+// withCounted shows a bare number with what it counts, when the sentence
+// names that right after it and the question asks for a count of it: "how
+// many troops" is answered "10,000 to 30,000 troops", not "10,000 to
+// 30,000". The longer text is still a span of the same sentence.
+func withCounted(q *question.Question, c *candidate.Candidate) string {
+	ft := q.FocusTerm()
+	if ft == nil || c.Elsewhere || c.Type&candidate.Number == 0 || q.Kind != KindHowMany {
+		return c.Text
+	}
+	ws := c.Hit.Sent.Words
+	for k := c.Span.End; k < len(ws) && k <= c.Span.End+maxCountedGap; k++ {
+		w := &ws[k]
+		if !w.Word || !(w.Tag.Noun() || w.Tag.Adj()) {
+			break
+		}
+		if ft.Holds(w.Stem) > 0 {
+			return c.Hit.Sent.SpanText(doc.Span{Start: c.Span.Start, End: k + 1})
+		}
+	}
+	return c.Text
+}
 
 // explainCandidates is how many candidates --explain lists.
 const explainCandidates = 10
@@ -166,8 +203,11 @@ func (e *Engine) explain(an *Analysis, m *rank.Model, fs []decide.Feature, p flo
 		}
 		ex.Candidates = append(ex.Candidates, c)
 	}
+	dm := decide.Model(m.Decide)
+	ex.NoneProb = round2(dm.ProbNone(fs))
 	for _, f := range fs {
-		ex.Decision = append(ex.Decision, ExplainedFeature{Name: f.Name, Value: f.Val, Weight: m.Decide[f.Name]})
+		ex.Decision = append(ex.Decision, ExplainedDecision{Name: f.Name, Value: f.Val,
+			NoneWeight: dm[decide.NoneName(f.Name)], RightWeight: dm[decide.RightName(f.Name)]})
 	}
 	return ex
 }

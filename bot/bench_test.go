@@ -52,7 +52,11 @@ func openEngine(tb testing.TB, c *corpus.Corpus) *bot.Engine {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	return bot.New(c, ix)
+	e, err := bot.New(context.Background(), c, ix)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
 }
 
 var benchQuestions = []string{
@@ -106,7 +110,9 @@ func BenchmarkLoadDefault(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		bot.New(c, ix)
+		if _, err := bot.New(context.Background(), c, ix); err != nil {
+			b.Fatal(err)
+		}
 		ix.Close()
 	}
 }
@@ -121,7 +127,9 @@ func BenchmarkLoadLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		bot.New(c, ix)
+		if _, err := bot.New(context.Background(), c, ix); err != nil {
+			b.Fatal(err)
+		}
 		ix.Close()
 	}
 }

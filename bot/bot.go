@@ -65,9 +65,22 @@ type Answer struct {
 // scored, and the decision's inputs.
 type Explanation struct {
 	Candidates []ExplainedCandidate `json:"candidates"`
-	Decision   []ExplainedFeature   `json:"decision"`
-	// AnswerProb is the decision's probability that the best candidate is right.
+	// Decision lists the decision's features, with their weights in its
+	// two models: that the article has no answer, and that the best
+	// candidate is right.
+	Decision []ExplainedDecision `json:"decision"`
+	// NoneProb is the decision's probability that the article has no answer.
+	NoneProb float64 `json:"none_prob"`
+	// AnswerProb is its probability that the best candidate is right.
 	AnswerProb float64 `json:"answer_prob"`
+}
+
+// ExplainedDecision is a feature of the answer decision.
+type ExplainedDecision struct {
+	Name        string  `json:"name"`
+	Value       float64 `json:"value"`
+	NoneWeight  float64 `json:"none_weight"`
+	RightWeight float64 `json:"right_weight"`
 }
 
 // ExplainedCandidate is one candidate with its score and features.

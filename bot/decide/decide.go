@@ -14,6 +14,7 @@ import (
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/rank"
 	"github.com/articlebot/articlebot/bot/retrieve"
+	"github.com/articlebot/articlebot/corpus/pos"
 )
 
 // Feature is one named input of the decision.
@@ -128,7 +129,41 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		}
 	}
 	fs = append(fs, Feature{fmt.Sprintf("unmatched-words=%d", min(unmatched, 4)), 1})
+	// Which kind of word is absent: a name or its adjective ("the Polish
+	// minister"), a noun, a verb.
+	for i, t := range q.Terms {
+		if h.Article.DF(t.Stem) != 0 || h.Matches[i].Strength != 0 || absentElsewhere(t, h) {
+			continue
+		}
+		fs = append(fs, Feature{"absent " + wordClass(t), 1}, Feature{wh + " absent " + wordClass(t), 1})
+	}
 	return fs
+}
+
+// absentElsewhere reports whether any word related to t is in the
+// article (a synonym that matched no sentence word as strongly).
+func absentElsewhere(t question.Term, h *retrieve.Hit) bool {
+	for st := range t.Related {
+		if h.Article.DF(st) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// wordClass names the kind of word a term is, for the decision.
+func wordClass(t question.Term) string {
+	switch {
+	case t.Tag.Proper() || t.Name && t.Tag.Adj():
+		return "name"
+	case t.Tag.Adj():
+		return "adjective"
+	case t.Tag.Verb() || t.Verb:
+		return "verb"
+	case t.Tag == pos.CD:
+		return "number"
+	}
+	return "noun"
 }
 
 // Model is the decision's weights, by name: two logistic models over the
@@ -174,8 +209,8 @@ func Margin(pNone, pRight float64) float64 {
 }
 
 // Answer reports whether the best candidate answers, and its probability
-// of being right.
+// of being right if the article has an answer.
 func (m Model) Answer(fs []Feature) (bool, float64) {
 	pn, pr := m.ProbNone(fs), m.ProbRight(fs)
-	return Margin(pn, pr) >= m[ThresholdName], (1 - pn) * pr
+	return Margin(pn, pr) >= m[ThresholdName], pr
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/lexicon"
 	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 )
@@ -352,6 +353,22 @@ func (q *Question) parse() {
 			q.Subject = true
 		}
 	}
+	// After "did" and its subject ("what did the minister stress"), the
+	// next word is the main verb, however the tagger read it.
+	if i < len(ws) && isDo(lower(i)) {
+		j := next(i)
+		for j < len(ws) && ws[j].Word && (ws[j].Tag.Noun() || ws[j].Tag == pos.DT || ws[j].Tag.Adj() || ws[j].Tag == pos.PRPS || ws[j].Tag == pos.PRP || ws[j].Tag == pos.CD) {
+			j++
+		}
+		switch {
+		case j > next(i) && j < len(ws) && ws[j].Word && !isAux(ws[j].Lower) && ws[j].Tag != pos.IN && ws[j].Tag != pos.TO:
+			ws[j].Tag = pos.VB
+		case j-1 > next(i) && ws[j-1].Tag == pos.NN && !ws[j-1].IsCap():
+			// "what did Healey stress?": the run took the verb in; its
+			// last, lower-case word is the verb.
+			ws[j-1].Tag = pos.VB
+		}
+	}
 	for k := max(i, 0); k < len(ws); k++ {
 		w := ws[k]
 		if !w.Word || isAux(w.Lower) || isWhWord(w.Lower) {
@@ -359,7 +376,7 @@ func (q *Question) parse() {
 		}
 		if w.Tag.Verb() || (k > 0 && (isDo(ws[k-1].Lower) || ws[k-1].Tag == pos.MD || ws[k-1].Lower == "to") && !w.Tag.Noun()) {
 			q.Verb = w.Stem
-			if facts.IsSpeechVerb(w.Lower) {
+			if speechVerb(w.Lower) {
 				q.Speech = true
 			}
 			q.Copula = false
@@ -380,6 +397,18 @@ func (q *Question) parse() {
 	}
 	q.terms(focusAt, focusEnd)
 	q.Kind = q.kind()
+}
+
+// speechVerb reports a verb of saying: one that attributes a quote
+// (facts' closed list), or one whose commonest sense WordNet files among
+// the verbs of communication ("stressed", "warned", "announced").
+func speechVerb(w string) bool {
+	if facts.IsSpeechVerb(w) {
+		return true
+	}
+	lx := lexicon.Default()
+	ss, ok := lx.Supersense(lx.Lemma(w, lexicon.Verb), lexicon.Verb)
+	return ok && ss == lexicon.VerbCommunication
 }
 
 // nounPhrase returns the end of the noun phrase that starts at i:
@@ -530,6 +559,10 @@ func (q *Question) kind() Kind {
 	case What:
 		if q.Speech && !q.Subject {
 			return KindWhatSaid
+		}
+		switch q.FocusWord {
+		case "purpose", "reason", "aim", "goal", "point", "cause", "motive":
+			return KindWhy // "what is the purpose of …"
 		}
 		return KindWhat
 	case YesNo:

@@ -68,6 +68,7 @@ const (
 	tTypeOverlap                 // kind x type x overlap with the question
 	tNumShape                    // kind x how a number is written: digits, a number word, in a hyphenated word, followed by "of"
 	tFocusNext                   // kind x side: the question\'s focus noun right after (or before) the candidate
+	tExact                       // wh: the sentence\'s weighted share of question words, word for word
 	numTemplates
 )
 
@@ -154,6 +155,7 @@ var templates = [numTemplates]tmplInfo{
 	tTypeOverlap:     {"kind×type×overlap", kindTypeName, num},
 	tNumShape:        {"number-shape", kindName, num},
 	tFocusNext:       {"focus-next", kindName, num},
+	tExact:           {"exact-coverage", whName, nil},
 }
 
 // kindType packs a question kind and a candidate type bit into one argument.
@@ -198,8 +200,8 @@ func contextName(x uint64) string {
 
 // Context is what the features of one question's candidates share.
 type Context struct {
-	Q       *question.Question
-	Hits    []retrieve.Hit
+	Q    *question.Question
+	Hits []retrieve.Hit
 	// best is the highest coverage among the hits.
 	best float64
 	// typeCounts counts the candidates of each type.
@@ -333,6 +335,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 	// The sentence.
 	b.val(tCoverage, wh, 0, float32(h.Coverage))
 	b.val(tCoverageSq, wh, 0, float32(h.Coverage*h.Coverage))
+	b.val(tExact, wh, 0, float32(h.Exact))
 	b.val(tPrevCov, wh, 0, float32(h.PrevCoverage))
 	b.on(tRank, wh, uint64(rankBucket(h.Rank)))
 	b.val(tBestGap, wh, 0, float32(x.best-h.Coverage))

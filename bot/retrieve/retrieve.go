@@ -45,6 +45,8 @@ type Hit struct {
 	// Coverage is the weighted share of the question's terms the sentence
 	// holds, 0..1.
 	Coverage float64
+	// Exact is the weighted share it holds word for word (same stem).
+	Exact float64
 	// PrevCoverage is the share of the remaining terms that the sentence
 	// before it holds, when this one leans on it ("He said …", "It …").
 	PrevCoverage float64
@@ -104,6 +106,7 @@ func Sentences(ctx context.Context, s Searcher, arts Articles, q *question.Quest
 		h := Hit{Article: a, Sent: sent, Score: ih.Score, Weights: w}
 		h.Matches = MatchAll(q, sent)
 		h.Coverage = coverage(h.Matches, w, nil)
+		h.Exact = exactCoverage(h.Matches, w)
 		if prev := a.Prev(sent); prev != nil && leans(sent) {
 			pm := MatchAll(q, prev)
 			h.PrevCoverage = coverage(pm, w, h.Matches)
@@ -171,6 +174,21 @@ func coverage(ms []Match, w []float64, skip []Match) float64 {
 			continue
 		}
 		got += w[i] * m.Strength
+	}
+	if total == 0 {
+		return 0
+	}
+	return got / total
+}
+
+// exactCoverage is the weighted share of the terms matched word for word.
+func exactCoverage(ms []Match, w []float64) float64 {
+	var total, got float64
+	for i, m := range ms {
+		total += w[i]
+		if m.Strength == 1 {
+			got += w[i]
+		}
 	}
 	if total == 0 {
 		return 0

@@ -91,7 +91,7 @@ func TestCommands(t *testing.T) {
 // TestAskJSON: one JSON object a line, in the order of the questions.
 func TestAskJSON(t *testing.T) {
 	t.Chdir(t.TempDir())
-	qs := "How many troops could the force have?\n\nWho is the Polish Defense Minister?\n@everyone +x -y title:z\n"
+	qs := "How many troops could the force have?\n\nHow many tanks will Germany send?\n@everyone +x -y title:z\n"
 	out, _, err := runCmd(t, env(nil), qs, "ask", "--json")
 	if err != nil {
 		t.Fatal(err)

@@ -129,7 +129,7 @@ const explainFeatures = 8
 
 // printExplanation lists the candidates --explain asked for.
 func printExplanation(w io.Writer, ex *bot.Explanation) {
-	fmt.Fprintf(w, "Candidates (the decision gives the best %.2f of being right):\n", ex.AnswerProb)
+	fmt.Fprintln(w, "Candidates, best first:")
 	for i, c := range ex.Candidates {
 		fmt.Fprintf(w, "%2d. %q  %s  score %.3f  p %.2f  (sentence %d)\n", i+1, c.Text, c.Type, c.Score, c.Prob, c.Sentence.Index)
 		fs := append([]bot.ExplainedFeature(nil), c.Features...)
@@ -144,11 +144,10 @@ func printExplanation(w io.Writer, ex *bot.Explanation) {
 			fmt.Fprintf(w, "      %+.3f  %s (%.2g × %.3f)\n", f.Value*f.Weight, f.Name, f.Value, f.Weight)
 		}
 	}
-	fmt.Fprintln(w, "Decision:")
+	fmt.Fprintf(w, "Decision: no answer in the article %.2f; the best candidate right if there is one %.2f\n", ex.NoneProb, ex.AnswerProb)
+	fmt.Fprintln(w, "      none    right   feature")
 	for _, f := range ex.Decision {
-		if f.Weight*f.Value != 0 {
-			fmt.Fprintf(w, "      %+.3f  %s (%.3g × %.3f)\n", f.Value*f.Weight, f.Name, f.Value, f.Weight)
-		}
+		fmt.Fprintf(w, "    %+7.3f %+7.3f   %s (%.3g)\n", f.Value*f.NoneWeight, f.Value*f.RightWeight, f.Name, f.Value)
 	}
 }
 

@@ -6,26 +6,32 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/bot/eval"
 	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/facts"
 )
 
 // set is one question set with its articles, ready to answer.
 type set struct {
 	name   string
 	qs     []eval.Question
+	c      *corpus.Corpus
 	engine *bot.Engine
 	// report: the set's held-out figures are printed; otherwise it is
 	// training data only.
 	report bool
 	// news: a news set (weighted as such in training).
 	news bool
+	// synthetic: questions made by swapped, not the set's own.
+	synthetic bool
 }
 
 // spec says where a set is, relative to the data folder.
@@ -67,7 +73,7 @@ func loadSet(ctx context.Context, dir string, sp spec) (*set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &set{name: sp.name, qs: qs, engine: e, report: sp.report, news: sp.news}, nil
+	return &set{name: sp.name, qs: qs, c: c, engine: e, report: sp.report, news: sp.news}, nil
 }
 
 func articlesOf(qs []eval.Question) []string {
@@ -159,11 +165,12 @@ func loadSquadAll(ctx context.Context, dir string, limit int, skip map[string]bo
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", squadAll, err)
 	}
-	e, err := bot.New(ctx, corpus.New(arts), nil, bot.WithScanUpTo(1<<30))
+	c := corpus.New(arts)
+	e, err := bot.New(ctx, c, nil, bot.WithScanUpTo(1<<30))
 	if err != nil {
 		return nil, err
 	}
-	return &set{name: "squad-all", qs: qs, engine: e}, nil
+	return &set{name: "squad-all", qs: qs, c: c, engine: e}, nil
 }
 
 // group is what a question's cross-validation fold is drawn by: its
@@ -178,4 +185,75 @@ func group(setName string, q eval.Question) string {
 		return "squad:" + t
 	}
 	return setName + ":" + q.Article
+}
+
+// swapped makes, from each answerable question of a set that names
+// something its article holds, a question the article cannot answer: the
+// name swapped for a name from another article of the set that this one
+// never uses ("Who is the Finnish minister?" becomes "Who is the Kenyan
+// minister?"), as SQuAD 2.0's unanswerable questions were written. They
+// teach the answer decision that a question about someone or something
+// absent has no answer, however well the rest of it matches.
+func swapped(s *set) []eval.Question {
+	articles := s.c.Articles
+	texts := map[string]string{}
+	var pool []string
+	seen := map[string]bool{}
+	for _, a := range articles {
+		var b strings.Builder
+		for _, sent := range a.Sentences {
+			for _, f := range sent.Facts {
+				switch f.Kind {
+				case facts.KindPerson, facts.KindPlace, facts.KindOrg:
+					for _, w := range strings.Fields(f.Text) {
+						w = strings.Trim(w, ".,;:'’\"“”()")
+						if len(w) > 2 && unicode.IsUpper([]rune(w)[0]) && !seen[w] {
+							seen[w] = true
+							pool = append(pool, w)
+						}
+					}
+				}
+			}
+			b.WriteString(sent.Text)
+			b.WriteByte(' ')
+		}
+		texts[a.ID] = strings.ToLower(b.String())
+	}
+	sort.Strings(pool)
+	if len(pool) == 0 {
+		return nil
+	}
+	var out []eval.Question
+	for _, q := range s.qs {
+		if len(q.Answers) == 0 {
+			continue
+		}
+		art := q.Article
+		if art == "" && len(articles) == 1 {
+			art = articles[0].ID
+		}
+		text := texts[art]
+		words := strings.Fields(q.Question)
+		for i, w := range words {
+			bare := strings.Trim(w, ".,;:?!'’\"“”()")
+			if i == 0 || len(bare) < 3 || !unicode.IsUpper([]rune(bare)[0]) || !strings.Contains(text, strings.ToLower(bare)) {
+				continue
+			}
+			h := fnv.New32a()
+			h.Write([]byte(q.ID))
+			start := int(h.Sum32() % uint32(len(pool)))
+			for k := 0; k < len(pool); k++ {
+				sub := pool[(start+k)%len(pool)]
+				if strings.Contains(text, strings.ToLower(sub)) {
+					continue
+				}
+				nw := append([]string(nil), words...)
+				nw[i] = strings.Replace(w, bare, sub, 1)
+				out = append(out, eval.Question{ID: q.ID + "-swap", Article: q.Article, Kind: "none", Question: strings.Join(nw, " ")})
+				break
+			}
+			break
+		}
+	}
+	return out
 }

@@ -34,7 +34,7 @@ type Options struct {
 
 // Defaults, chosen by article-grouped cross-validation on the news sets
 // (see cmd/train).
-var Defaults = Options{Epochs: 3, Rate: 0.1, L2: 1e-6, Seed: 1, MinCount: 5}
+var Defaults = Options{Epochs: 3, Rate: 0.1, L2: 1e-6, Seed: 1, MinCount: 10}
 
 // Data holds training examples with their features as indexes into one
 // weight vector.
