@@ -8,10 +8,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/bot/summary"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/golden"
-	"github.com/articlebot/articlebot/bot/internal/newstest"
 )
 
 // newsArticles returns the built-in article and the news texts of

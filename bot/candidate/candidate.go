@@ -24,29 +24,29 @@ type Type uint32
 
 // The types. A candidate can be several ("the speaker" and "a person").
 const (
-	Person   Type = 1 << iota // a person's name
-	Org                       // an organisation's name
-	Place                     // a place's name
-	Name                      // a run of capitalised words of no known kind
-	Number                    // a bare number
-	Money                     // an amount of money
-	Percent                   // a percentage
-	Quantity                  // a number with what it counts
-	Ordinal                   // first, 18th
-	Date                      // a day, a date, a month
-	Year                      // a year
-	Clock                     // a time of day
-	Duration                  // a length of time ("three years")
-	Time                      // any time fact
-	Phrase                    // a common noun phrase
-	Clause                    // a clause after because/to/by …
-	Speaker                   // who said the sentence's quote
-	Role                      // a person's title or description
-	Quote                     // quoted words
-	Verbal                    // a verb phrase
-	Adjective                 // an adjective phrase
-	List                      // several noun phrases joined by commas and "and"
-	NumTypes = iota
+	Person    Type = 1 << iota // a person's name
+	Org                        // an organisation's name
+	Place                      // a place's name
+	Name                       // a run of capitalised words of no known kind
+	Number                     // a bare number
+	Money                      // an amount of money
+	Percent                    // a percentage
+	Quantity                   // a number with what it counts
+	Ordinal                    // first, 18th
+	Date                       // a day, a date, a month
+	Year                       // a year
+	Clock                      // a time of day
+	Duration                   // a length of time ("three years")
+	Time                       // any time fact
+	Phrase                     // a common noun phrase
+	Clause                     // a clause after because/to/by …
+	Speaker                    // who said the sentence's quote
+	Role                       // a person's title or description
+	Quote                      // quoted words
+	Verbal                     // a verb phrase
+	Adjective                  // an adjective phrase
+	List                       // several noun phrases joined by commas and "and"
+	NumTypes  = iota
 )
 
 var typeNames = [...]string{"person", "org", "place", "name", "number", "money", "percent", "quantity",

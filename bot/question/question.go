@@ -93,12 +93,12 @@ type Term struct {
 
 // Question is a question taken apart.
 type Question struct {
-	Raw   string        // the question as given (cleaned)
-	Words []doc.Word    // its words, tagged
-	Wh    Wh            // its form
-	Kind  Kind          // what the engine reports
-	Terms []Term        // its content words, each once
-	Focus []string      // stems of the noun phrase it asks about ("which university" -> univers), head last
+	Raw   string     // the question as given (cleaned)
+	Words []doc.Word // its words, tagged
+	Wh    Wh         // its form
+	Kind  Kind       // what the engine reports
+	Terms []Term     // its content words, each once
+	Focus []string   // stems of the noun phrase it asks about ("which university" -> univers), head last
 	// FocusWord is the head of the focus as written ("university").
 	FocusWord string
 	// Verb is the stem of its main verb, if any ("who leads the party" -> lead).

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/golden"
-	"github.com/articlebot/articlebot/bot/internal/newstest"
 )
 
 // newsArticles returns the built-in article and the news texts of

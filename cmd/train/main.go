@@ -109,13 +109,13 @@ const defaultNewsWeight = 3
 
 // item is one question of a set, analysed.
 type item struct {
-	set   *set
-	q     eval.Question
-	an    *bot.Analysis
-	gold  []bool
-	ex    int // its example in the training data
-	fold  int
-	keep  bool // kept for decisions and figures (report sets)
+	set  *set
+	q    eval.Question
+	an   *bot.Analysis
+	gold []bool
+	ex   int // its example in the training data
+	fold int
+	keep bool // kept for decisions and figures (report sets)
 	// synthetic: made by swapped, for the decision only, never scored.
 	synthetic bool
 }

@@ -4,7 +4,7 @@
 //
 // The tagger was trained on Penn Treebank tokens, which are not the
 // project's own: a possessive is its own token there ("Levy 's"), quotation
-// marks are `` and '', and a currency sign stands apart from its number. Tag
+// marks are “ and ”, and a currency sign stands apart from its number. Tag
 // takes the project's tokens (corpus/text), feeds the tagger what it was
 // trained on, and maps the tags back: one tag a token.
 package pos
