@@ -402,21 +402,42 @@ type cand struct {
 	cov   float64 // weighted share of the question's words it holds
 	pos   []int   // positions of the matched words
 	score float64
+
+	all []int // allPos, once computed
 }
 
 // allPos returns every position of a word the question matched, not only
-// the first of each ("the launch price of £99 … the US price of $149").
+// the first of each ("the launch price of £99 … the US price of $149"), in
+// sentence order. It is computed once per candidate: the extractors ask for
+// it once per fact, and a long sentence has many.
 func (c *cand) allPos() []int {
-	var out []int
+	if c.all != nil {
+		return c.all
+	}
+	stems := make(map[string]bool, len(c.pos))
+	for _, p := range c.pos {
+		stems[c.a.words[p].stem] = true
+	}
+	c.all = []int{}
 	for i, w := range c.a.words {
-		for _, p := range c.pos {
-			if c.a.words[p].stem == w.stem {
-				out = append(out, i)
-				break
-			}
+		if stems[w.stem] {
+			c.all = append(c.all, i)
 		}
 	}
-	return out
+	return c.all
+}
+
+// matchedBetween returns the positions of allPos whose words end at or
+// after byte from and start at or before byte to: the matched words near a
+// span, found without reading the rest of a long sentence.
+func (c *cand) matchedBetween(from, to int) []int {
+	all := c.allPos()
+	i := sort.Search(len(all), func(i int) bool { return c.a.words[all[i]].tok.End >= from })
+	j := i
+	for j < len(all) && c.a.words[all[j]].tok.Start <= to {
+		j++
+	}
+	return all[i:j]
 }
 
 // hasStem reports whether the sentence holds any of the stems.

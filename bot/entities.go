@@ -128,7 +128,7 @@ func (e *Engine) place(p *parsed, c *cand) *found {
 		if rest := s[f.End:]; strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ") {
 			b -= 0.2 // "Poland's border": the place is the border
 		}
-		before := strings.ToLower(strings.TrimSpace(s[:f.Start]))
+		before := strings.ToLower(strings.TrimSpace(textBefore(s, f.Start)))
 		for _, prep := range []string{" in", " at", " outside", " inside", " near", " from", " across", " throughout", " to", " on", " into"} {
 			if strings.HasSuffix(" "+before, prep) || strings.HasSuffix(" "+before, prep+" the") {
 				b += 0.3
@@ -470,9 +470,9 @@ func afterMatches(c *cand, f facts.Fact) bool {
 func wordsBefore(c *cand, at int) int {
 	n := 0
 	seen := map[string]bool{}
-	for _, p := range c.allPos() {
+	for _, p := range c.matchedBetween(at-nearBytes, at) {
 		w := c.a.words[p]
-		if w.tok.End > at || at-w.tok.End > 30 || seen[w.stem] {
+		if w.tok.End > at || at-w.tok.End > nearBytes || seen[w.stem] {
 			continue
 		}
 		seen[w.stem] = true

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -73,11 +74,6 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		w.groups = lx.groups[w.stem]
 		w.place = placeKey(t.Bare())
 		w.cap = t.IsCap() && !first
-		for _, f := range s.Facts {
-			if (f.Kind == facts.KindPerson || f.Kind == facts.KindPlace || f.Kind == facts.KindOrg) && f.Start <= t.Start && t.End <= f.End {
-				w.inName = true
-			}
-		}
 		first = false
 		a.words = append(a.words, w)
 		a.stems[w.stem] = true
@@ -88,6 +84,7 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 			a.hasNeg = true
 		}
 	}
+	markNames(a.words, s.Facts)
 	// Multi-word synonyms ("chief executive", "per cent").
 	for id, phrases := range lx.phrase {
 		for _, p := range phrases {
@@ -110,6 +107,23 @@ func (lx *lexicon) analyse(s *corpus.Sentence) *analysed {
 		}
 	}
 	return a
+}
+
+// markNames sets inName on the words inside the name of a person, place or
+// body. Each name finds its first word by binary search, so a long
+// sentence with many names costs no more than its names' words.
+func markNames(words []word, fs []facts.Fact) {
+	for _, f := range fs {
+		if f.Kind != facts.KindPerson && f.Kind != facts.KindPlace && f.Kind != facts.KindOrg {
+			continue
+		}
+		i := sort.Search(len(words), func(i int) bool { return words[i].tok.Start >= f.Start })
+		for ; i < len(words) && words[i].tok.Start < f.End; i++ {
+			if words[i].tok.End <= f.End {
+				words[i].inName = true
+			}
+		}
+	}
 }
 
 // placeKey gives a word's canonical place key, or "".

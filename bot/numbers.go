@@ -45,7 +45,7 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 			// "about 30 countries", nor "how many farms closed" by "£8bn".
 			continue
 		}
-		if p.wantChange && p.changeTo != "to" && (changeBefore(c.a.sent.Text[:f.Start]) || comparative(f.Role)) {
+		if p.wantChange && p.changeTo != "to" && (changeBefore(textBefore(c.a.sent.Text, f.Start)) || comparative(f.Role)) {
 			b += 0.5 // "takings were down | 26.5%", "15% lower"
 		}
 		if strings.ContainsAny(f.Text, "£$€¥") {
@@ -71,7 +71,7 @@ func (e *Engine) quantity(p *parsed, c *cand) *found {
 			b += 0.3
 		}
 		b += 0.1 * float64(localMatches(c, f.Start, f.End)) // "the US price of | $149"
-		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
+		before := strings.ToLower(strings.TrimSpace(textBefore(c.a.sent.Text, f.Start)))
 		if p.changeTo != "" && strings.HasSuffix(before, " "+p.changeTo) {
 			b += 0.4 // "fall to | 86.7bn", "raise its dividend by | 11%"
 		}
@@ -107,13 +107,40 @@ func comparative(role string) bool {
 	return false
 }
 
+// nearBytes is how close, in bytes, a matched word must stand to a span to
+// count as beside it: a few words.
+const nearBytes = 30
+
+// followGap is the longest gap, in bytes, between a matched word and a
+// number that followsMatch accepts: "to about" with the spaces around it,
+// and slack.
+const followGap = 32
+
+// beforeWindow is how much of a sentence before a fact the cue checks read
+// ("fell by", "until", "… is Mr"): every cue is a word or two, far
+// shorter, and reading no more keeps a long sentence's many facts cheap.
+const beforeWindow = 64
+
+// textBefore is the end of s before byte at: at most beforeWindow bytes,
+// from the start of a word.
+func textBefore(s string, at int) string {
+	from := max(0, at-beforeWindow)
+	if from == 0 {
+		return s[:at]
+	}
+	if i := strings.IndexAny(s[from:at], " \t\n"); i >= 0 {
+		return s[from+i : at]
+	}
+	return s[from:at]
+}
+
 // localMatches counts the question's words that stand in the few words
 // around the span from start to end.
 func localMatches(c *cand, start, end int) int {
 	seen := map[string]bool{}
-	for _, p := range c.allPos() {
+	for _, p := range c.matchedBetween(start-nearBytes, end+nearBytes) {
 		w := c.a.words[p]
-		if w.tok.End <= start && start-w.tok.End <= 30 || w.tok.Start >= end && w.tok.Start-end <= 30 {
+		if w.tok.End <= start && start-w.tok.End <= nearBytes || w.tok.Start >= end && w.tok.Start-end <= nearBytes {
 			seen[w.stem] = true
 		}
 	}
@@ -124,7 +151,7 @@ func localMatches(c *cand, start, end int) int {
 // question matched (with at most "by", "to", "of", "at" or "from" between).
 func followsMatch(c *cand, at int) bool {
 	s := c.a.sent.Text
-	for _, p := range c.allPos() {
+	for _, p := range c.matchedBetween(at-followGap, at) {
 		end := c.a.words[p].tok.End
 		if end > at {
 			continue
@@ -191,12 +218,13 @@ func (e *Engine) time(p *parsed, c *cand) *found {
 		if strings.Contains(p.raw, "since") && strings.HasPrefix(low, "since") {
 			b += 0.3
 		}
-		if p.asksEnd() && strings.HasSuffix(strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start])), "until") {
+		head := strings.TrimSpace(textBefore(c.a.sent.Text, f.Start))
+		if p.asksEnd() && strings.HasSuffix(strings.ToLower(head), "until") {
 			b += 0.4
 		}
 		txt := f.Text
 		for _, prep := range []string{"by", "until", "before", "after", "from", "till"} {
-			if strings.HasSuffix(strings.TrimSpace(c.a.sent.Text[:f.Start]), " "+prep) || strings.TrimSpace(c.a.sent.Text[:f.Start]) == prep {
+			if strings.HasSuffix(head, " "+prep) || head == prep {
 				txt = prep + " " + txt // "by the end of 2006" is not "the end of 2006"
 				break
 			}

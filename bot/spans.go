@@ -86,7 +86,7 @@ func (e *Engine) attribute(p *parsed, c *cand) *found {
 // article says "The prosecution's star witness is Mr Sullivan".
 func (e *Engine) copulaPerson(p *parsed, c *cand) *found {
 	for _, f := range entityFacts(c, facts.KindPerson) {
-		before := strings.ToLower(strings.TrimSpace(c.a.sent.Text[:f.Start]))
+		before := strings.ToLower(strings.TrimSpace(textBefore(c.a.sent.Text, f.Start)))
 		for _, h := range []string{" mr", " mrs", " ms", " dr", " sir", " professor", " prof"} {
 			before = strings.TrimSuffix(before, h) // "… is Mr | Sullivan"
 		}
