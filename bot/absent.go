@@ -8,6 +8,26 @@ import (
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
+// withoutAbsent drops the candidates of the articles that never mention
+// what the question asks about (asksAboutAbsent), judging each article
+// once. With several articles and none chosen, one article's silence is no
+// answer for the others.
+func (e *Engine) withoutAbsent(p *parsed, cands []*cand) []*cand {
+	absent := map[*articleData]bool{}
+	var out []*cand
+	for _, c := range cands {
+		a, ok := absent[c.d]
+		if !ok {
+			a = e.asksAboutAbsent(p, c.d)
+			absent[c.d] = a
+		}
+		if !a {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // asksAboutAbsent reports a question about something the article never
 // mentions: what a how-many question counts, a place or nationality, or
 // too many of its words.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"math"
 
 	"github.com/articlebot/articlebot/corpus/facts"
@@ -32,7 +33,10 @@ func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
 		return nil, err
 	}
 	ans := &Answer{Question: q.Text, Kind: p.kind, Sentences: []Citation{}, Facts: []facts.Fact{}}
-	f := e.extract(p, cands)
+	f, err := e.extract(ctx, p, cands)
+	if err != nil {
+		return nil, err
+	}
 	if f == nil || f.text == "" {
 		ans.NoAnswer = true
 		for i, c := range cands {
@@ -65,22 +69,27 @@ func (e *Engine) Ask(ctx context.Context, q Question) (*Answer, error) {
 	return ans, nil
 }
 
-// More returns the sentences that match a question after the first
-// offset, for a user who wants to read further.
+// More returns up to limit of the sentences that match a question, after
+// the first offset, for a user who wants to read further (limit 0: 3). An
+// offset past the sentences the engine ranks gives none; a negative one is
+// a UserError.
 func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Citation, error) {
-	_, cands, err := e.prepare(ctx, q)
-	if err != nil {
-		return nil, err
+	if offset < 0 {
+		return nil, &UserError{Msg: fmt.Sprintf("There is no sentence before the first (asked for offset %d).", offset)}
 	}
 	if limit <= 0 {
 		limit = 3
 	}
-	var out []Citation
-	for i := offset; i < len(cands) && len(out) < limit; i++ {
-		if i < 0 {
-			continue
-		}
-		out = append(out, e.cite(cands[i].a.sent))
+	_, cands, err := e.prepare(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := []Citation{}
+	if offset >= len(cands) {
+		return out, nil
+	}
+	for _, c := range cands[offset : offset+min(limit, len(cands)-offset)] {
+		out = append(out, e.cite(c.a.sent))
 	}
 	return out, nil
 }
@@ -88,6 +97,9 @@ func (e *Engine) More(ctx context.Context, q Question, offset, limit int) ([]Cit
 // prepare checks and parses a question and ranks the sentences that may
 // answer it.
 func (e *Engine) prepare(ctx context.Context, q Question) (*parsed, []*cand, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("bot: ask: %w", err)
+	}
 	qt, err := cleanInput(q.Text, "question")
 	if err != nil {
 		return nil, nil, err
@@ -105,19 +117,29 @@ func (e *Engine) prepare(ctx context.Context, q Question) (*parsed, []*cand, err
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// extract takes the answer of the expected type from the best sentences.
-func (e *Engine) extract(p *parsed, cands []*cand) *found {
+// extract takes the answer of the expected type from the best sentences
+// of the articles that mention what the question asks about.
+func (e *Engine) extract(ctx context.Context, p *parsed, cands []*cand) (*found, error) {
+	cands = e.withoutAbsent(p, cands)
 	if len(cands) == 0 {
-		return nil
+		return nil, nil
 	}
-	if e.asksAboutAbsent(p, cands[0].d) {
-		return nil
+	f := e.extractFrom(ctx, p, cands)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("bot: extract: %w", err)
 	}
+	return f, nil
+}
+
+// extractFrom is extract over candidates of articles that mention what
+// the question asks about. When ctx ends it stops early; extract reports
+// why.
+func (e *Engine) extractFrom(ctx context.Context, p *parsed, cands []*cand) *found {
 	if p.kind == KindWhat && p.asksRole() && p.namesSomeone(cands[0].d) {
 		p.kind = KindWhoIs // "what is Virtanen's job": her role
 	}
 	if p.kind == KindWhoIs || p.kind == KindWho {
-		if f := e.personByRole(p, cands); f != nil {
+		if f := e.personByRole(ctx, p, cands); f != nil {
 			return f
 		}
 		if p.kind == KindWhoIs && !p.namesSomeone(cands[0].d) {
@@ -168,7 +190,7 @@ func (e *Engine) extract(p *parsed, cands []*cand) *found {
 	}
 	var best *found
 	for i, c := range cands {
-		if i == 8 {
+		if i == 8 || ctx.Err() != nil {
 			break
 		}
 		if c.cov < least {

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -43,36 +44,59 @@ type articleData struct {
 	intros []*analysed
 }
 
-// New returns an engine over c, finding sentences with idx.
-func New(c *corpus.Corpus, idx Searcher) *Engine {
+// checkEvery is how many sentences New analyses between looks at its
+// context: a few milliseconds of work, so a cancelled load stops at once.
+const checkEvery = 256
+
+// New returns an engine over c, finding sentences with idx. Analysing a
+// large corpus takes seconds; New stops with ctx's error when ctx ends.
+func New(ctx context.Context, c *corpus.Corpus, idx Searcher) (*Engine, error) {
+	if c == nil || idx == nil {
+		return nil, errors.New("bot: new engine: no corpus or no index")
+	}
 	e := &Engine{corpus: c, idx: idx, lx: newLexicon(), articles: map[string]*articleData{}}
 	for _, a := range c.Articles {
-		d := &articleData{art: a, names: map[string]bool{}}
-		for i := range a.Sentences {
-			d.sents = append(d.sents, e.lx.analyse(&a.Sentences[i]))
-			for _, f := range a.Sentences[i].Facts {
-				if f.Kind != facts.KindPerson && f.Kind != facts.KindPlace && f.Kind != facts.KindOrg {
-					continue
-				}
-				for _, t := range text.Tokenize(f.Text + " " + f.Value) {
-					if t.Word && t.IsCap() {
-						d.names[text.Base(t.Bare())] = true
-					}
-				}
-			}
-		}
-		d.nameStems = nameStems(d)
-		for _, person := range a.People {
-			var rs []*analysed
-			for _, role := range person.Roles {
-				rs = append(rs, e.lx.analyse(&corpus.Sentence{Text: role}))
-			}
-			d.roles = append(d.roles, rs)
-			d.intros = append(d.intros, e.lx.analyse(&corpus.Sentence{Text: introduction(a, person)}))
+		d, err := e.analyseArticle(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("bot: new engine: article %s: %w", clip(a.ID, 60), err)
 		}
 		e.articles[a.ID] = d
 	}
-	return e
+	return e, nil
+}
+
+// analyseArticle analyses an article's sentences, names and people for
+// answering.
+func (e *Engine) analyseArticle(ctx context.Context, a *corpus.Article) (*articleData, error) {
+	d := &articleData{art: a, names: map[string]bool{}}
+	for i := range a.Sentences {
+		if i%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		d.sents = append(d.sents, e.lx.analyse(&a.Sentences[i]))
+		for _, f := range a.Sentences[i].Facts {
+			if f.Kind != facts.KindPerson && f.Kind != facts.KindPlace && f.Kind != facts.KindOrg {
+				continue
+			}
+			for _, t := range text.Tokenize(f.Text + " " + f.Value) {
+				if t.Word && t.IsCap() {
+					d.names[text.Base(t.Bare())] = true
+				}
+			}
+		}
+	}
+	d.nameStems = nameStems(d)
+	for _, person := range a.People {
+		var rs []*analysed
+		for _, role := range person.Roles {
+			rs = append(rs, e.lx.analyse(&corpus.Sentence{Text: role}))
+		}
+		d.roles = append(d.roles, rs)
+		d.intros = append(d.intros, e.lx.analyse(&corpus.Sentence{Text: introduction(a, person)}))
+	}
+	return d, nil
 }
 
 // nameStems finds the stems of an article's names that it writes only
@@ -198,6 +222,9 @@ func isWordRune(r rune) bool {
 
 // Context returns the paragraph that holds sentence n of an article.
 func (e *Engine) Context(ctx context.Context, article string, n int) ([]Citation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("bot: context of %s:%d: %w", clip(article, 60), n, err)
+	}
 	a := e.corpus.Article(article)
 	if a == nil {
 		return nil, e.checkArticle(article)
@@ -308,12 +335,17 @@ func (d *articleData) derived(stem string) bool {
 // termWeights weighs a question's terms for one article: a term the
 // article holds by its inverse document frequency, one it never uses by
 // half the average, so that a paraphrased question is not sunk by its own
-// wording while a question about something absent still scores low.
-func (e *Engine) termWeights(q *parsed, d *articleData) []float64 {
+// wording while a question about something absent still scores low. Each
+// term reads every sentence of the article, so ctx is checked per term;
+// when it ends the weights are incomplete and the caller reports ctx.Err().
+func (e *Engine) termWeights(ctx context.Context, q *parsed, d *articleData) []float64 {
 	w := make([]float64, len(q.terms))
 	known := make([]bool, len(q.terms))
 	sum, n := 0.0, 0
 	for i, t := range q.terms {
+		if ctx.Err() != nil {
+			break
+		}
 		idf, df := e.lx.idf(t, d.sents)
 		w[i] = idf
 		if df > 0 {
@@ -450,6 +482,10 @@ func (c *cand) hasStem(stems []string) bool {
 	return false
 }
 
+// candidateLimit is how many sentences the index returns for a question:
+// the engine ranks these, and More pages through no others.
+const candidateLimit = 40
+
 // candidates finds and ranks the sentences that may answer q.
 func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*cand, error) {
 	var words []string
@@ -459,7 +495,7 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 	if len(words) == 0 {
 		return nil, nil
 	}
-	hits, err := e.idx.Search(ctx, index.Query{Text: strings.Join(words, " "), Article: article, Limit: 40})
+	hits, err := e.idx.Search(ctx, index.Query{Text: strings.Join(words, " "), Article: article, Limit: candidateLimit})
 	if err != nil {
 		return nil, fmt.Errorf("bot: find sentences: %w", err)
 	}
@@ -470,6 +506,9 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 		top = math.Max(top, h.Score)
 	}
 	for _, h := range hits {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("bot: rank sentences: %w", err)
+		}
 		a := e.sentence(h.Article, h.Sentence)
 		if a == nil {
 			continue
@@ -477,7 +516,7 @@ func (e *Engine) candidates(ctx context.Context, q *parsed, article string) ([]*
 		d := e.articles[h.Article]
 		w, ok := idf[h.Article]
 		if !ok {
-			w = e.termWeights(q, d)
+			w = e.termWeights(ctx, q, d)
 			idf[h.Article] = w
 		}
 		cov, pos := e.lx.coverage(q.terms, w, a)

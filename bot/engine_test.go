@@ -20,12 +20,7 @@ func defaultEngine(t testing.TB) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(context.Background(), c, index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return bot.New(c, ix)
+	return engineOn(t, c)
 }
 
 func TestAsk(t *testing.T) {

@@ -3,6 +3,7 @@ package bot
 // Answers about people and their roles: who is, what did they say.
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // personByRole answers "who is the Finnish defence minister" and "who runs
 // the film market" from the roles the article gives people, and "who is
 // Tom Hale" with that person's role.
-func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
+func (e *Engine) personByRole(ctx context.Context, p *parsed, cands []*cand) *found {
 	if len(p.terms) == 0 {
 		return nil
 	}
@@ -44,7 +45,10 @@ func (e *Engine) personByRole(p *parsed, cands []*cand) *found {
 	var best *found
 	bestCov := 0.0
 	for _, d := range order {
-		w := e.termWeights(p, d)
+		if ctx.Err() != nil {
+			return nil
+		}
+		w := e.termWeights(ctx, p, d)
 		var introduced []int
 		for pi, person := range d.art.People {
 			if namesPerson(p, person.Name) {

@@ -36,7 +36,11 @@ func realEngine(t *testing.T) *bot.Engine {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	return bot.New(c, ix)
+	e, err := bot.New(context.Background(), c, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
 
 type harness struct {

@@ -169,8 +169,13 @@ func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine,
 	if err != nil {
 		return nil, nil, err
 	}
+	e, err := bot.New(ctx, c, ix)
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
 	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
-	return bot.New(c, ix), func() { ix.Close() }, nil
+	return e, func() { ix.Close() }, nil
 }
 
 // runDiscord starts the Discord bot and blocks until ctx ends.
