@@ -56,7 +56,10 @@ func (a *app) route(r *request) handlerFunc {
 			return c.autocomplete
 		}
 	case discordgo.InteractionMessageComponent:
-		return a.components[r.Name]
+		if h, ok := a.components[r.Name]; ok && len(r.CustomID) <= maxCustomID {
+			return h
+		}
+		return a.expiredButton
 	}
 	return nil
 }
@@ -208,6 +211,9 @@ func (a *app) errorMessage(err error, log *slog.Logger) (*discordgo.InteractionR
 	case errors.As(err, &ue):
 		log.Info("user error", slog.String("error", ue.Msg))
 		return notice(escape(ue.Msg)), "user_error"
+	case errors.Is(err, errExpired):
+		log.Info("button refused", slog.String("reason", err.Error()))
+		return notice(msgExpired), "expired"
 	case errors.Is(err, context.DeadlineExceeded):
 		log.Error("handler timed out", slog.Any("error", err))
 		return notice(msgTooSlow), "timeout"

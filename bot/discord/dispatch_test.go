@@ -174,7 +174,7 @@ func TestDispatch(t *testing.T) {
 			name:        "unknown button",
 			in:          buttonInteraction("vote:1"),
 			wantMethods: []string{"respond:4"},
-			wantText:    msgUnknown,
+			wantText:    msgExpired,
 			wantFlags:   discordgo.MessageFlagsEphemeral,
 		},
 		{
@@ -272,10 +272,14 @@ func TestMoreButtonPages(t *testing.T) {
 	if data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 		t.Error("More answer is not ephemeral")
 	}
-	key, _, _ := parseMore(more)
-	calls = dispatch(t, a, buttonInteraction(moreCustomID(key, 2)))
-	if got := calls[0].Response.Data.Content; got != "No more sentences match that question." {
-		t.Errorf("page 2 = %q", got)
+	// Page 2 was never offered: the button is refused.
+	b, err := parseMore(more)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls = dispatch(t, a, buttonInteraction(moreButton{key: b.key, page: 2}.customID()))
+	if got := calls[0].Response.Data.Content; got != msgExpired {
+		t.Errorf("page 2 = %q, want %q", got, msgExpired)
 	}
 }
 
