@@ -36,7 +36,7 @@ func generated(tb testing.TB, n int) *corpus.Corpus {
 			fmt.Fprintf(&b, "“We expect about %d%% more %s,” %s said. ", 2+r.Intn(40), pick(nouns), strings.Fields(name)[1])
 			fmt.Fprintf(&b, "Officials in %s put the cost at £%dm, up from £%dm last year.\n\n", pick(places), 10+r.Intn(500), 5+r.Intn(300))
 		}
-		a, err := corpus.Parse(fmt.Sprintf("gen-%04d", i), []byte(b.String()))
+		a, err := corpus.Parse(context.Background(), fmt.Sprintf("gen-%04d", i), []byte(b.String()))
 		if err != nil {
 			tb.Fatal(err)
 		}

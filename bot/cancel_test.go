@@ -31,7 +31,7 @@ func longSentenceArticle(tb testing.TB, words int) *corpus.Article {
 		n += 10
 	}
 	b.WriteString(" more are expected soon.\n")
-	a, err := corpus.Parse("long", []byte(b.String()))
+	a, err := corpus.Parse(context.Background(), "long", []byte(b.String()))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -30,7 +30,7 @@ The firm's first toy was made in the 19th Century. It was bought by a Boston mus
 
 func ruleEngine(t *testing.T) *bot.Engine {
 	t.Helper()
-	a, err := corpus.Parse("toys", []byte(ruleArticle))
+	a, err := corpus.Parse(context.Background(), "toys", []byte(ruleArticle))
 	if err != nil {
 		t.Fatal(err)
 	}
