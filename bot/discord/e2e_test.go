@@ -673,6 +673,46 @@ func TestE2EHandlerPanicKeepsTheBotUp(t *testing.T) {
 	}
 }
 
+// TestE2EForgedButtons: a dozen forged button clicks at once each get the
+// short ephemeral "expired" reply; afterwards the bot still answers /ask
+// inside Discord's deadline, and stops within 5 s. (A forged More page once
+// held a worker for ever and kept the process from stopping.)
+func TestE2EForgedButtons(t *testing.T) {
+	h := startBot(t, harnessOptions{})
+	rep := ask(t, h.srv, troopsQuestion)
+	moreID, ok := rep.CustomID("more:")
+	if !ok {
+		t.Fatalf("no More button: %v", rep.CustomIDs())
+	}
+	forged := discordtest.ForgedCustomIDs(moreID)
+	ins := make([]*discordtest.Interaction, len(forged))
+	for i, id := range forged {
+		in, err := h.srv.SendButton(id, discordgo.MessageFlagsEphemeral, discordtest.Where{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins[i] = in
+	}
+	for i, in := range ins {
+		got, err := in.Wait(ctxFor(t, 10*time.Second))
+		if err != nil {
+			t.Fatalf("%q: %v", forged[i], err)
+		}
+		if got.Content != msgExpired || !got.Ephemeral() {
+			t.Errorf("%q: answered %q (ephemeral %v), want the ephemeral %q", forged[i], got.Text(), got.Ephemeral(), msgExpired)
+		}
+	}
+	if rep := ask(t, h.srv, troopsQuestion); !strings.Contains(rep.Text(), "10,000 to 30,000") {
+		t.Errorf("after the forged clicks:\n%s", rep.Text())
+	}
+	start := time.Now()
+	h.shutdown()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("shutdown took %v, want under 5 s", d)
+	}
+	t.Logf("shutdown took %v", time.Since(start))
+}
+
 // TestE2EShutdown: cancelling Run's context closes the gateway and Run
 // returns nil.
 func TestE2EShutdown(t *testing.T) {
