@@ -16,8 +16,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/joho/godotenv"
-
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/bot/discord"
 	"github.com/articlebot/articlebot/corpus"
@@ -65,9 +63,9 @@ Flags of ask, chat, facts and run:
 `
 
 // run is the whole program, with the world passed in so that tests can run
-// it in-process.
+// it in-process. A command stopped by ctx (SIGINT, SIGTERM) is a clean
+// stop, not a failure.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	getenv = withDotEnv(getenv, ".env")
 	cmd := ""
 	if len(args) > 1 {
 		cmd = args[1]
@@ -76,13 +74,28 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		args = nil
 	}
 	switch cmd {
-	case "":
-		if strings.TrimSpace(getenv("DISCORD_TOKEN")) != "" {
-			return runDiscord(ctx, nil, getenv, stderr)
-		}
-		fmt.Fprintln(stderr, "No DISCORD_TOKEN is set, so articlebot answers here, offline, about the built-in article.")
-		fmt.Fprintln(stderr, "To connect it to Discord, put DISCORD_TOKEN in the environment or in .env (see .env.example and the README).")
-		return chat(ctx, nil, getenv, stdin, stdout, stderr)
+	case "", "run", "ask", "chat", "facts":
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return &usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
+	}
+	getenv, err := withDotEnv(getenv, ".env")
+	if err != nil {
+		return err
+	}
+	err = runCommand(ctx, cmd, args, getenv, stdin, stdout, stderr)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return nil
+	}
+	return err
+}
+
+// runCommand runs one command.
+func runCommand(ctx context.Context, cmd string, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch cmd {
 	case "run":
 		return runDiscord(ctx, args, getenv, stderr)
 	case "ask":
@@ -91,27 +104,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return chat(ctx, args, getenv, stdin, stdout, stderr)
 	case "facts":
 		return listFacts(ctx, args, getenv, stdout, stderr)
-	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
-		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return &usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
-}
-
-// withDotEnv returns a getenv that falls back to the settings of a .env
-// file; the real environment wins. A missing file is fine.
-func withDotEnv(getenv func(string) string, path string) func(string) string {
-	env, err := godotenv.Read(path)
-	if err != nil {
-		return getenv
+	if strings.TrimSpace(getenv("DISCORD_TOKEN")) != "" {
+		return runDiscord(ctx, nil, getenv, stderr)
 	}
-	return func(k string) string {
-		if v := getenv(k); v != "" {
-			return v
-		}
-		return env[k]
-	}
+	fmt.Fprintln(stderr, "No DISCORD_TOKEN is set, so articlebot answers here, offline, about the built-in article.")
+	fmt.Fprintln(stderr, "To connect it to Discord, put DISCORD_TOKEN in the environment or in .env (see .env.example and the README).")
+	return chat(ctx, nil, getenv, stdin, stdout, stderr)
 }
 
 // options are the flags the commands share.
