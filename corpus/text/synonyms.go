@@ -7,10 +7,11 @@ import "strings"
 // American words, short and long names of countries and bodies, irregular
 // forms a stemmer cannot join, and plain synonyms. The index expands
 // queries with them and answering matches question words to sentence words
-// with them. No word stands in two groups, and nothing here is a name or a
-// figure from any one article.
+// with them. Variants that Stem already joins (-ise and -ize, defence and
+// defense, week and weekly) are not listed: the index stems with Stem too.
+// No word stands in two groups, and nothing here is a name or a figure
+// from any one article.
 const synonymGroups = `troops|soldiers
-defence|defense
 offence|offense
 licence|license
 programme|program
@@ -18,11 +19,6 @@ centre|center
 colour|color
 labour|labor
 favour|favor
-organisation|organization
-realise|realize
-recognise|recognize
-criticise|criticize
-apologise|apologize
 US|U.S.|USA|United States|America|American|Americans
 UK|U.K.|Britain|British|United Kingdom|Great Britain
 EU|European Union
@@ -78,8 +74,6 @@ run|manage|direct|director
 edit|editor
 own|owner|owned
 founded|founder
-weekly|week|a week
-monthly|month|a month
 yearly|annual|year
 daily|day|a day
 election|vote|poll
