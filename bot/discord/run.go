@@ -22,15 +22,16 @@ import (
 // SIGKILL 10 s after SIGTERM by default), so running handlers get
 // shutdownGrace to send their answers; then they are cancelled and get
 // cancelGrace to return (they check their context often), and Run returns
-// whether or not they have. discordgo's Close sends the close frame at once
-// and then sleeps a second before closing the socket; closeGrace is ample
-// for the frame, and the sleep is not waited out: when the process exits
-// the socket closes with it. A Close stuck behind discordgo's reconnect
-// loop (which holds the session's lock while it dials) is left behind.
+// whether or not they have. discordgo's Close sends the close frame, then
+// sleeps a second before closing the socket, so an idle stop takes about a
+// second; closeGrace leaves it room, and a Close stuck behind discordgo's
+// reconnect loop (which holds the session's lock while it dials) is left
+// behind. Returning before Close ends would leave it logging through
+// discordgo's package-wide Logger while a new Run (in tests) replaces it.
 const (
 	shutdownGrace = 10 * time.Second
 	cancelGrace   = time.Second
-	closeGrace    = 500 * time.Millisecond
+	closeGrace    = 2 * time.Second
 )
 
 // Intents are the gateway intents the bot asks for: guilds, guild messages
@@ -242,6 +243,6 @@ func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *s
 		}
 		log.Info("gateway closed")
 	case <-closeBy.C:
-		log.Info("gateway closing; not waiting for discordgo")
+		log.Warn("gateway did not close in time; leaving it", slog.Duration("waited", closeGrace))
 	}
 }
