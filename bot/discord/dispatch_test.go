@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -327,6 +328,48 @@ func TestAutocomplete(t *testing.T) {
 			checkLimits(t, calls[0].Response.Data)
 		})
 	}
+}
+
+// TestBusyWorkersDeferAtOnce: when every worker is answering, a new
+// interaction is deferred at once, not after deferAfter (an hour here): it
+// could not be answered directly in time anyway.
+func TestBusyWorkersDeferAtOnce(t *testing.T) {
+	release := make(chan struct{})
+	e := &stubEngine{ask: func(ctx context.Context, q bot.Question) (*bot.Answer, error) {
+		<-release
+		return nil, errors.New("released")
+	}}
+	a := newApp(e, discardLogger(), time.Hour, 2*time.Hour)
+	rec := newRecorder()
+	var busy sync.WaitGroup
+	for range workers() {
+		busy.Add(1)
+		go func() {
+			defer busy.Done()
+			a.handleInteraction(context.Background(), rec, commandInteraction("ask", strOpt("question", "q")))
+		}()
+	}
+	// Wait until the workers are all taken.
+	for deadline := time.Now().Add(30 * time.Second); len(a.slots) < cap(a.slots); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the workers never all started")
+		}
+	}
+	busy.Add(1)
+	go func() {
+		defer busy.Done()
+		a.handleInteraction(context.Background(), rec, commandInteraction("ask", strOpt("question", "one more")))
+	}()
+	select {
+	case c := <-rec.sent:
+		if c.Method != "respond" || c.Response.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+			t.Errorf("first call %s %+v, want a deferral", c.Method, c.Response)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("not deferred while every worker was busy")
+	}
+	close(release)
+	busy.Wait()
 }
 
 // TestSessionErrorsDoNotStopTheDispatcher: a failing Discord call is logged
