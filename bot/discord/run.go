@@ -63,7 +63,7 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	log := logger.With(slog.String("component", "discord"))
 
 	setEndpoints(cfg.BaseURL)
-	discordgo.Logger = discordgoLogger(log, cfg.Token)
+	useDiscordgoLogger(discordgoLogger(log, cfg.Token))
 
 	s, err := discordgo.New("Bot " + cfg.Token)
 	if err != nil {
@@ -221,7 +221,15 @@ func redactURL(u string) string {
 // handlers do.
 func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *slog.Logger) {
 	closed := make(chan error, 1)
-	go func() { closed <- s.Close() }()
+	go func() {
+		// No reconnecting after this: discordgo's heartbeat reconnects
+		// when a write fails, as one does once Close has closed the
+		// socket. It reads the flag after taking the session's lock.
+		s.Lock()
+		s.ShouldReconnectOnError = false
+		s.Unlock()
+		closed <- s.Close()
+	}()
 	closeBy := time.NewTimer(closeGrace)
 	defer closeBy.Stop()
 
