@@ -17,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or the shape of
 // the documents changes; an index on disk with another version is rebuilt.
-const schemaVersion = "6"
+const schemaVersion = "7"
 
 // Names inside the index.
 const (
