@@ -21,16 +21,7 @@ func defaultEngine(t testing.TB) *bot.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(context.Background(), c, index.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	e, err := bot.New(context.Background(), c, ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return engineOn(t, c)
 }
 
 func TestAsk(t *testing.T) {

@@ -46,16 +46,23 @@ func askSet(t *testing.T, qs []eval.Question, engineFor func(article string) *bo
 	return sc
 }
 
-func engineOn(t testing.TB, c *corpus.Corpus) *bot.Engine {
-	t.Helper()
+// indexOn is an in-memory index of c, closed when the test ends.
+func indexOn(tb testing.TB, c *corpus.Corpus) *index.Index {
+	tb.Helper()
 	ix, err := index.Open(context.Background(), c, index.Options{})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
-	e, err := bot.New(context.Background(), c, ix)
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// engineOn is an engine over c, with indexOn's index.
+func engineOn(tb testing.TB, c *corpus.Corpus, opts ...bot.Option) *bot.Engine {
+	tb.Helper()
+	e, err := bot.New(context.Background(), c, indexOn(tb, c), opts...)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return e
 }

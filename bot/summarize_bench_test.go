@@ -28,7 +28,7 @@ func longArticle(tb testing.TB, words int) *corpus.Corpus {
 			b.WriteString("\n\n")
 		}
 	}
-	a, err := corpus.Parse("long", []byte(b.String()))
+	a, err := corpus.Parse(context.Background(), "long", []byte(b.String()))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -67,8 +67,8 @@ func BenchmarkBriefDefault(b *testing.B) { benchBrief(b, defaultEngine(b)) }
 func BenchmarkSummaryLong(b *testing.B) {
 	c := longArticle(b, 5000)
 	b.Logf("%d sentences", c.SentenceCount())
-	benchSummary(b, openEngine(b, c))
+	benchSummary(b, engineOn(b, c))
 }
 
 // BenchmarkBriefLong: brief of a 5,000-word article (goal: < 50 ms).
-func BenchmarkBriefLong(b *testing.B) { benchBrief(b, openEngine(b, longArticle(b, 5000))) }
+func BenchmarkBriefLong(b *testing.B) { benchBrief(b, engineOn(b, longArticle(b, 5000))) }

@@ -107,13 +107,13 @@ func TestSummaryCancelled(t *testing.T) {
 func TestSummaryDefaultArticle(t *testing.T) {
 	var arts []*corpus.Article
 	for _, name := range []string{"first", "second"} {
-		a, err := corpus.Parse(name, []byte(fmt.Sprintf("The %s story\n\nThe council met on Monday to discuss the %s plan. It voted to approve the plan.\n", name, name)))
+		a, err := corpus.Parse(context.Background(), name, []byte(fmt.Sprintf("The %s story\n\nThe council met on Monday to discuss the %s plan. It voted to approve the plan.\n", name, name)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		arts = append(arts, a)
 	}
-	e := openEngine(t, corpus.New(arts))
+	e := engineOn(t, corpus.New(arts))
 	s, err := e.Summary(context.Background(), bot.SummaryRequest{})
 	if err != nil {
 		t.Fatal(err)

@@ -27,7 +27,7 @@ var defaultArticle []byte
 
 // Default returns the corpus of the built-in article, embedded in the binary.
 func Default() (*Corpus, error) {
-	a, err := Parse("article", defaultArticle)
+	a, err := Parse(context.Background(), "article", defaultArticle)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: built-in article: %w", err)
 	}
@@ -69,7 +69,10 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		if err := ctx.Err(); err != nil {
 			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
 		}
-		a, err := loadFile(f)
+		a, err := loadFile(ctx, f)
+		if ctx.Err() != nil {
+			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, ctx.Err())
+		}
 		if err != nil {
 			problems = append(problems, err)
 			continue
@@ -154,12 +157,12 @@ func ReadFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-func loadFile(path string) (*Article, error) {
+func loadFile(ctx context.Context, path string) (*Article, error) {
 	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	a, err := Parse(NameOf(path), data)
+	a, err := Parse(ctx, NameOf(path), data)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
@@ -170,8 +173,9 @@ func loadFile(path string) (*Article, error) {
 // Parse reads one article from its text. A first line followed by a blank
 // line, short and not ending like a sentence, is the title; otherwise the
 // title is made from name. Paragraphs are blank-line-separated blocks when
-// the text has any, else lines.
-func Parse(name string, data []byte) (*Article, error) {
+// the text has any, else lines. An article of MaxArticleBytes takes about a
+// second; when ctx ends Parse stops with ctx's error.
+func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	if len(data) > MaxArticleBytes {
 		return nil, ErrTooLarge
 	}
@@ -202,6 +206,9 @@ func Parse(name string, data []byte) (*Article, error) {
 	var texts []string
 	var paras []int
 	for p, para := range paragraphs(body) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		var idx []int
 		for _, s := range Sentences(para) {
 			idx = append(idx, len(a.Sentences))
@@ -219,7 +226,10 @@ func Parse(name string, data []byte) (*Article, error) {
 	if len(a.Sentences) == 0 {
 		return nil, ErrEmpty
 	}
-	ex := facts.ExtractParagraphs(texts, paras)
+	ex, err := facts.ExtractParagraphs(ctx, texts, paras)
+	if err != nil {
+		return nil, err
+	}
 	for i := range a.Sentences {
 		a.Sentences[i].Facts = ex.Sentences[i]
 	}

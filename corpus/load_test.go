@@ -33,7 +33,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(tt.file, []byte(tt.data))
+			a, err := Parse(context.Background(), tt.file, []byte(tt.data))
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -62,7 +62,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseTooLarge(t *testing.T) {
-	_, err := Parse("x", []byte(strings.Repeat("a", MaxArticleBytes+1)))
+	_, err := Parse(context.Background(), "x", []byte(strings.Repeat("a", MaxArticleBytes+1)))
 	if !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v", err)
 	}
@@ -127,8 +127,8 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestDuplicateIDs(t *testing.T) {
-	a1, _ := Parse("x", []byte("One. Two."))
-	a2, _ := Parse("x", []byte("Three."))
+	a1, _ := Parse(context.Background(), "x", []byte("One. Two."))
+	a2, _ := Parse(context.Background(), "x", []byte("Three."))
 	c := New([]*Article{a1, a2})
 	if c.Articles[1].ID != "x-2" || c.Articles[1].Sentences[0].Article != "x-2" {
 		t.Fatalf("second id %q", c.Articles[1].ID)
@@ -140,7 +140,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("# T\n\n- a\n- b")
 	f.Add("\xff")
 	f.Fuzz(func(t *testing.T, data string) {
-		a, err := Parse("fuzz", []byte(data))
+		a, err := Parse(context.Background(), "fuzz", []byte(data))
 		if err != nil {
 			return
 		}
@@ -225,5 +225,26 @@ func TestInputError(t *testing.T) {
 	}
 	if IsInputError(cause) || IsInputError(nil) {
 		t.Error("a plain error is not the user's fault")
+	}
+}
+
+// TestEndedContext: parsing and loading stop on an ended context with an
+// error that wraps it, and lose nothing else: the same call with a live
+// context works.
+func TestEndedContext(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Title\n\nOne sentence. Another one."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Parse(cancelled, "x", []byte("One. Two.")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Parse: %v, want context.Canceled", err)
+	}
+	if _, _, err := Load(cancelled, dir); !errors.Is(err, context.Canceled) {
+		t.Errorf("Load: %v, want context.Canceled", err)
+	}
+	if c, _, err := Load(context.Background(), dir); err != nil || len(c.Articles) != 1 {
+		t.Errorf("Load after: %v", err)
 	}
 }

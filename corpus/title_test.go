@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestParseUntitled(t *testing.T) {
 	tests := []struct {
@@ -13,7 +16,7 @@ func TestParseUntitled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Parse(tt.file, []byte(tt.data))
+			a, err := Parse(context.Background(), tt.file, []byte(tt.data))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -18,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or the shape of
 // the documents changes; an index on disk with another version is rebuilt.
-const schemaVersion = "6"
+const schemaVersion = "8"
 
 // Names inside the index.
 const (
@@ -106,8 +105,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.DefaultAnalyzer = textAnalyzer
 
 	// The text analyzer is Bleve's "en" (unicode tokenizer, possessive,
-	// lower case, English stop words, Porter stemmer) with one character
-	// filter in front that tells the country "US" from the pronoun.
+	// lower case, English stop words), stemmed with answering's own
+	// stemmer (stemFilter), with one character filter in front that tells
+	// the country "US" from the pronoun.
 	if err := m.AddCustomCharFilter(usCharFilter, map[string]interface{}{
 		"type":    regexp.Name,
 		"regexp":  `\bUS\b`,
@@ -119,7 +119,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"type":          custom.Name,
 		"char_filters":  []string{usCharFilter},
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, stemFilterName},
 	}); err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}

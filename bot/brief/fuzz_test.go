@@ -14,7 +14,7 @@ func FuzzBuild(f *testing.F) {
 	f.Add("Title\n\nJohn Smith, the mayor, said: “We will vote on Friday.” It is unclear whether 30 councillors agree.")
 	f.Add("“But,” he said, “no.” A force of 10 troops will meet next week. Ms Lee denied it, but Mr Roe said it was not so.")
 	f.Fuzz(func(t *testing.T, body string) {
-		a, err := corpus.Parse("fuzz", []byte(body))
+		a, err := corpus.Parse(context.Background(), "fuzz", []byte(body))
 		if err != nil {
 			return
 		}

@@ -56,7 +56,10 @@ func (a *app) route(r *request) handlerFunc {
 			return c.autocomplete
 		}
 	case discordgo.InteractionMessageComponent:
-		return a.components[r.Name]
+		if h, ok := a.components[r.Name]; ok && len(r.CustomID) <= maxCustomID {
+			return h
+		}
+		return a.expiredButton
 	}
 	return nil
 }
@@ -106,13 +109,22 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 
 	hctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
+	wait := deferWait(i.ID, a.deferAfter, start)
+	held := a.tryWorker()
+	if !held {
+		// Every worker is busy (a burst): the handler will wait its turn,
+		// so it cannot answer in time; defer now, while the 3 s are
+		// still ample, rather than after deferAfter, when the burst is
+		// using the CPU that acknowledging needs.
+		wait = 0
+	}
 	done := make(chan result, 1)
 	go func() {
-		data, err := a.work(hctx, h, r)
+		data, err := a.work(hctx, h, r, held)
 		done <- result{data, err}
 	}()
 
-	timer := time.NewTimer(deferWait(i.ID, a.deferAfter, start))
+	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	var res result
 	deferred := false
@@ -208,6 +220,9 @@ func (a *app) errorMessage(err error, log *slog.Logger) (*discordgo.InteractionR
 	case errors.As(err, &ue):
 		log.Info("user error", slog.String("error", ue.Msg))
 		return notice(escape(ue.Msg)), "user_error"
+	case errors.Is(err, errExpired):
+		log.Info("button refused", slog.String("reason", err.Error()))
+		return notice(msgExpired), "expired"
 	case errors.Is(err, context.DeadlineExceeded):
 		log.Error("handler timed out", slog.Any("error", err))
 		return notice(msgTooSlow), "timeout"
@@ -226,18 +241,31 @@ func finish(data *discordgo.InteractionResponseData) {
 	data.AllowedMentions = noMentions()
 }
 
-// work runs a handler once a worker slot is free. Answering is CPU work;
-// bounding how much runs at once keeps the Go run queue short, so the
-// timers and I/O that acknowledge interactions are not starved under a
-// burst (200 at once on 2 cores).
-func (a *app) work(ctx context.Context, h handlerFunc, r *request) (*discordgo.InteractionResponseData, error) {
-	select {
-	case a.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for a worker: %w", ctx.Err())
+// work runs a handler once a worker slot is free (held: the caller took
+// one already). Answering is CPU work; bounding how much runs at once
+// (workers) keeps the Go run queue short, so the timers and I/O that
+// acknowledge interactions are not starved under a burst (200 at once on
+// 2 cores).
+func (a *app) work(ctx context.Context, h handlerFunc, r *request, held bool) (*discordgo.InteractionResponseData, error) {
+	if !held {
+		select {
+		case a.slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for a worker: %w", ctx.Err())
+		}
 	}
 	defer func() { <-a.slots }()
 	return call(ctx, h, r)
+}
+
+// tryWorker takes a worker slot if one is free.
+func (a *app) tryWorker() bool {
+	select {
+	case a.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
 }
 
 // errPanic marks a recovered panic.

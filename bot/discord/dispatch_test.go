@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,7 +175,7 @@ func TestDispatch(t *testing.T) {
 			name:        "unknown button",
 			in:          buttonInteraction("vote:1"),
 			wantMethods: []string{"respond:4"},
-			wantText:    msgUnknown,
+			wantText:    msgExpired,
 			wantFlags:   discordgo.MessageFlagsEphemeral,
 		},
 		{
@@ -272,10 +273,14 @@ func TestMoreButtonPages(t *testing.T) {
 	if data.Flags&discordgo.MessageFlagsEphemeral == 0 {
 		t.Error("More answer is not ephemeral")
 	}
-	key, _, _ := parseMore(more)
-	calls = dispatch(t, a, buttonInteraction(moreCustomID(key, 2)))
-	if got := calls[0].Response.Data.Content; got != "No more sentences match that question." {
-		t.Errorf("page 2 = %q", got)
+	// Page 2 was never offered: the button is refused.
+	b, err := parseMore(more)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls = dispatch(t, a, buttonInteraction(moreButton{key: b.key, page: 2}.customID()))
+	if got := calls[0].Response.Data.Content; got != msgExpired {
+		t.Errorf("page 2 = %q, want %q", got, msgExpired)
 	}
 }
 
@@ -323,6 +328,48 @@ func TestAutocomplete(t *testing.T) {
 			checkLimits(t, calls[0].Response.Data)
 		})
 	}
+}
+
+// TestBusyWorkersDeferAtOnce: when every worker is answering, a new
+// interaction is deferred at once, not after deferAfter (an hour here): it
+// could not be answered directly in time anyway.
+func TestBusyWorkersDeferAtOnce(t *testing.T) {
+	release := make(chan struct{})
+	e := &stubEngine{ask: func(ctx context.Context, q bot.Question) (*bot.Answer, error) {
+		<-release
+		return nil, errors.New("released")
+	}}
+	a := newApp(e, discardLogger(), time.Hour, 2*time.Hour)
+	rec := newRecorder()
+	var busy sync.WaitGroup
+	for range workers() {
+		busy.Add(1)
+		go func() {
+			defer busy.Done()
+			a.handleInteraction(context.Background(), rec, commandInteraction("ask", strOpt("question", "q")))
+		}()
+	}
+	// Wait until the workers are all taken.
+	for deadline := time.Now().Add(30 * time.Second); len(a.slots) < cap(a.slots); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the workers never all started")
+		}
+	}
+	busy.Add(1)
+	go func() {
+		defer busy.Done()
+		a.handleInteraction(context.Background(), rec, commandInteraction("ask", strOpt("question", "one more")))
+	}()
+	select {
+	case c := <-rec.sent:
+		if c.Method != "respond" || c.Response.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+			t.Errorf("first call %s %+v, want a deferral", c.Method, c.Response)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("not deferred while every worker was busy")
+	}
+	close(release)
+	busy.Wait()
 }
 
 // TestSessionErrorsDoNotStopTheDispatcher: a failing Discord call is logged

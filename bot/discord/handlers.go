@@ -30,20 +30,31 @@ type app struct {
 	commands   map[string]command
 	components map[string]handlerFunc
 	answers    *lru[string, moreState] // questions behind More buttons, by short key
-	slots      chan struct{}           // one per handler allowed to run at once
+	slots      chan struct{}           // one per handler allowed to run at once (see workers)
 	inflight   inflight
 }
 
-// moreState is what a More button needs: the question, and how many of its
-// sentences the answer showed.
+// moreState is what a More button needs: the question, how many of its
+// sentences the answer showed, and the last page the bot has offered a
+// button for (a page past it was never offered, so it is refused).
 type moreState struct {
 	q     bot.Question
 	shown int
+	pages int
 }
 
 // moreStoreSize bounds the questions kept for More buttons; older buttons
 // answer that the question has expired.
 const moreStoreSize = 2048
+
+// workers is how many handlers may answer at once: one fewer than the
+// processors Go may use, and at least one. Answering is CPU work; the
+// processor left over reads the gateway and sends the acknowledgements
+// that must reach Discord within 3 s. Measured with eight copies of
+// TestE2EConcurrentInteractions (200 interactions each, -race) on 2
+// cores: slowest acknowledgement 0.7-1.8 s with one worker, 0.9-2.2 s
+// with two.
+func workers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 
 func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app {
 	a := &app{
@@ -52,7 +63,7 @@ func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app 
 		deferAfter: deferAfter,
 		timeout:    timeout,
 		answers:    newLRU[string, moreState](moreStoreSize),
-		slots:      make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
+		slots:      make(chan struct{}, workers()),
 	}
 	a.table = a.commandTable()
 	a.commands = make(map[string]command, len(a.table))
@@ -70,7 +81,7 @@ func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app 
 const (
 	msgEmptyQuestion = "Please type a question, for example: /ask question: How many troops could the force have?"
 	msgMentionHelp   = "Ask me a question about the news articles, for example: @articlebot how many troops could the force have?"
-	msgExpired       = "That answer is too old for More: please ask again."
+	msgExpired       = "That button has expired. Please ask again."
 	msgUnknown       = "I don't know that command any more. Discord may still be updating the command list: try again in a minute."
 	msgSomethingWent = "Something went wrong on my side. Please try again."
 	msgTooSlow       = "That took me too long. Please try again."
@@ -141,17 +152,25 @@ func (a *app) answer(ctx context.Context, q bot.Question) (*discordgo.Interactio
 	return renderAnswer(&shown, key), nil
 }
 
-// remember stores a question for its More button and returns its key.
+// remember stores a question for its More button (page 1) and returns its
+// key.
 func (a *app) remember(q bot.Question, shown int) string {
 	key := newKey()
-	a.answers.Put(key, moreState{q: q, shown: shown})
+	a.answers.Put(key, moreState{q: q, shown: shown, pages: 1})
 	return key
 }
+
+// keyBytes is how much randomness a More key holds: 80 bits, so that no
+// one guesses another user's key; keyLen is its length in base32.
+const (
+	keyBytes = 10
+	keyLen   = (keyBytes*8 + 4) / 5
+)
 
 // newKey is a short random key: random, not a counter, so a button from
 // before a restart cannot reach another question.
 func newKey() string {
-	b := make([]byte, 10)
+	b := make([]byte, keyBytes)
 	_, _ = rand.Read(b)
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
@@ -266,17 +285,21 @@ func (a *app) completeArticle(ctx context.Context, r *request) (*discordgo.Inter
 	return &discordgo.InteractionResponseData{Choices: choices}, nil
 }
 
-// more answers a More button: the next page of sentences.
+// more answers a More button: the next page of sentences. The page must
+// be one the bot offered for that answer.
 func (a *app) more(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
-	key, page, ok := parseMore(r.CustomID)
-	if !ok {
-		return nil, fmt.Errorf("bad custom_id %q", r.CustomID)
+	b, err := parseMore(r.CustomID)
+	if err != nil {
+		return nil, err
 	}
-	st, ok := a.answers.Get(key)
+	st, ok := a.answers.Get(b.key)
 	if !ok {
-		return notice(msgExpired), nil
+		return nil, expired("no answer under that key (forgotten, or never made)")
 	}
-	offset := st.shown + (page-1)*morePage
+	if b.page > st.pages {
+		return nil, expired("page %d never offered (the last was %d)", b.page, st.pages)
+	}
+	offset := st.shown + (b.page-1)*morePage
 	cs, err := a.engine.More(ctx, st.q, offset, morePage+1)
 	if err != nil {
 		return nil, fmt.Errorf("more for %q from %d: %w", truncate(st.q.Text, 80), offset, err)
@@ -284,20 +307,42 @@ func (a *app) more(ctx context.Context, r *request) (*discordgo.InteractionRespo
 	next := ""
 	if len(cs) > morePage {
 		cs = cs[:morePage]
-		next = moreCustomID(key, page+1)
+		nb := moreButton{key: b.key, page: b.page + 1}
+		next = nb.customID()
+		a.answers.Update(b.key, func(st moreState) moreState {
+			st.pages = max(st.pages, nb.page)
+			return st
+		})
 	}
 	return renderMore(st.q.Text, cs, next), nil
 }
 
-// context answers a Context button: the paragraph around a sentence.
+// context answers a Context button: the paragraph around a sentence of an
+// article the engine knows.
 func (a *app) context(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
-	article, n, ok := parseContext(r.CustomID)
-	if !ok {
-		return nil, fmt.Errorf("bad custom_id %q", r.CustomID)
-	}
-	cs, err := a.engine.Context(ctx, article, n)
+	b, err := parseContext(r.CustomID)
 	if err != nil {
-		return nil, fmt.Errorf("context of %s:%d: %w", article, n, err)
+		return nil, err
 	}
-	return renderContext(cs, n), nil
+	info, ok := a.engine.Article(b.article)
+	if !ok {
+		return nil, expired("no article %q", b.article)
+	}
+	if b.sentence > info.Sentences {
+		return nil, expired("article %q has %d sentences, not %d", b.article, info.Sentences, b.sentence)
+	}
+	cs, err := a.engine.Context(ctx, b.article, b.sentence)
+	if err != nil {
+		return nil, fmt.Errorf("context of %s:%d: %w", b.article, b.sentence, err)
+	}
+	return renderContext(cs, b.sentence), nil
+}
+
+// expiredButton answers a button the bot does not make: an unknown kind,
+// or a custom ID longer than Discord allows.
+func (a *app) expiredButton(ctx context.Context, r *request) (*discordgo.InteractionResponseData, error) {
+	if len(r.CustomID) > maxCustomID {
+		return nil, expired("custom ID of %d bytes", len(r.CustomID))
+	}
+	return nil, expired("unknown kind of button %q", r.Name)
 }

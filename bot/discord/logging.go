@@ -6,14 +6,46 @@ import (
 	"log/slog"
 	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bwmarrin/discordgo"
 )
 
+// discordgoLogFunc is the shape of discordgo.Logger.
+type discordgoLogFunc = func(msgL, caller int, format string, a ...any)
+
+// discordgo logs through one package-wide function, discordgo.Logger, for
+// every session in the process, and a session can outlive the Run that made
+// it (discordgo's reconnect loop survives Close). So Logger is set once, to
+// forwardDiscordgo, and each Run swaps, atomically, where that forwards to.
+// This is the one package-level state here, and discordgo forces it.
+var (
+	discordgoSink     atomic.Pointer[discordgoLogFunc]
+	discordgoSinkOnce sync.Once
+)
+
+// useDiscordgoLogger sends discordgo's log lines, from now on, to f.
+func useDiscordgoLogger(f discordgoLogFunc) {
+	discordgoSink.Store(&f)
+	discordgoSinkOnce.Do(func() { discordgo.Logger = forwardDiscordgo })
+}
+
+// forwardDiscordgo is discordgo.Logger: it passes a line to the current
+// logger, one call deeper.
+func forwardDiscordgo(msgL, caller int, format string, a ...any) {
+	if f := discordgoSink.Load(); f != nil {
+		(*f)(msgL, caller+1, format, a...)
+	}
+}
+
 // discordgoLogger routes discordgo's log lines to slog, with the token
 // (which discordgo prints in its debug dump of IDENTIFY) cut out.
-// discordgo.Logger takes it.
-func discordgoLogger(log *slog.Logger, token string) func(msgL, caller int, format string, a ...any) {
+// useDiscordgoLogger takes it. (A session left from an earlier Run in the
+// same process logs here too, with its own token not cut out: only at
+// slog.LevelDebug-4, and only in tests, which run many bots in one
+// process.)
+func discordgoLogger(log *slog.Logger, token string) discordgoLogFunc {
 	log = log.With(slog.String("source", "discordgo"))
 	return func(msgL, caller int, format string, a ...any) {
 		level := slogLevel(msgL)

@@ -31,6 +31,22 @@ func TestDiscordgoLogger(t *testing.T) {
 	}
 }
 
+// TestDiscordgoForwarding: discordgo.Logger, set once, sends each line to
+// the logger of the latest Run, naming the function that logged it.
+func TestDiscordgoForwarding(t *testing.T) {
+	first, firstBuf := testLogger(slog.LevelDebug)
+	useDiscordgoLogger(discordgoLogger(first, "first.token"))
+	second, secondBuf := testLogger(slog.LevelDebug)
+	useDiscordgoLogger(discordgoLogger(second, "second.token"))
+	discordgo.Logger(discordgo.LogError, 0, "reconnect to %s failed", "wss://x") // 0: this function logs
+	if firstBuf.String() != "" {
+		t.Errorf("the earlier logger got %s", firstBuf)
+	}
+	if out := secondBuf.String(); !strings.Contains(out, "reconnect to wss://x failed") || !strings.Contains(out, `"func":"TestDiscordgoForwarding"`) {
+		t.Errorf("the latest logger got %s", out)
+	}
+}
+
 func TestLevels(t *testing.T) {
 	for level, want := range map[slog.Level]int{
 		slog.LevelDebug - 4: discordgo.LogDebug,

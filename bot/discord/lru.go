@@ -40,6 +40,21 @@ func (c *lru[K, V]) Put(k K, v V) {
 	}
 }
 
+// Update replaces the value under k with f of it, in one step, and marks
+// it recently used; it reports false, changing nothing, when k is absent.
+func (c *lru[K, V]) Update(k K, f func(V) V) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.items[k]
+	if !ok {
+		return false
+	}
+	e := el.Value.(*lruEntry[K, V])
+	e.val = f(e.val)
+	c.order.MoveToFront(el)
+	return true
+}
+
 // Get returns the value under k and marks it recently used.
 func (c *lru[K, V]) Get(k K) (V, bool) {
 	c.mu.Lock()

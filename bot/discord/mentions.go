@@ -62,7 +62,7 @@ func (a *app) handleMessage(ctx context.Context, s session, botID string, m *dis
 		hctx, cancel := context.WithTimeout(ctx, a.timeout)
 		res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
 			return a.answer(ctx, bot.Question{Text: text})
-		}, nil)
+		}, nil, false)
 		cancel()
 	}
 	data, outcome := a.message(res, &request{}, log)

@@ -60,10 +60,10 @@ func renderAnswer(a *bot.Answer, moreID string) *discordgo.InteractionResponseDa
 
 	var buttons []discordgo.MessageComponent
 	if moreID != "" && len(a.Sentences) > 0 {
-		buttons = append(buttons, button("More", moreCustomID(moreID, 1)))
+		buttons = append(buttons, button("More", moreButton{key: moreID, page: 1}.customID()))
 	}
 	if len(shown) > 0 {
-		if id, ok := contextCustomID(shown[0].Article, shown[0].Index); ok {
+		if id, ok := (contextButton{article: shown[0].Article, sentence: shown[0].Index}).customID(); ok {
 			buttons = append(buttons, button("Context", id))
 		}
 	}

@@ -17,9 +17,22 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// shutdownGrace is how long Run waits for running handlers after the
-// gateway closes.
-const shutdownGrace = 10 * time.Second
+// How long shutdown waits. Discord gives a deferred interaction 15
+// minutes, but a stopping process has seconds (systemd and Docker send
+// SIGKILL 10 s after SIGTERM by default), so running handlers get
+// shutdownGrace to send their answers; then they are cancelled and get
+// cancelGrace to return (they check their context often), and Run returns
+// whether or not they have. discordgo's Close sends the close frame, then
+// sleeps a second before closing the socket, so an idle stop takes about a
+// second; closeGrace leaves it room, and a Close stuck behind discordgo's
+// reconnect loop (which holds the session's lock while it dials) is left
+// behind. Returning before Close ends would leave it logging through
+// discordgo's package-wide Logger while a new Run (in tests) replaces it.
+const (
+	shutdownGrace = 10 * time.Second
+	cancelGrace   = time.Second
+	closeGrace    = 2 * time.Second
+)
 
 // Intents are the gateway intents the bot asks for: guilds, guild messages
 // and DMs (mentions carry their content without a privileged intent), plus
@@ -50,7 +63,7 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	log := logger.With(slog.String("component", "discord"))
 
 	setEndpoints(cfg.BaseURL)
-	discordgo.Logger = discordgoLogger(log, cfg.Token)
+	useDiscordgoLogger(discordgoLogger(log, cfg.Token))
 
 	s, err := discordgo.New("Bot " + cfg.Token)
 	if err != nil {
@@ -70,8 +83,9 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	a.register(work, s)
 
 	log.Info("connecting", slog.Any("config", cfg), slog.Int("intents", int(cfg.Intents())))
-	if err := s.Open(); err != nil {
+	if err := open(ctx, s); err != nil {
 		if ctx.Err() != nil {
+			a.shutdown(s, stopWork, log)
 			return nil // asked to stop while connecting
 		}
 		return redactError(fmt.Errorf("discord: open gateway: %w", err), cfg.Token)
@@ -96,6 +110,20 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	log.Info("shutting down")
 	a.shutdown(s, stopWork, log)
 	return nil
+}
+
+// open connects the session to the gateway, or gives up when ctx ends:
+// discordgo's Open takes no context, and waits for a slow or unreachable
+// gateway for as long as its dialer does.
+func open(ctx context.Context, s *discordgo.Session) error {
+	done := make(chan error, 1)
+	go func() { done <- s.Open() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // httpClient is discordgo's client with connections kept for reuse: a
@@ -187,18 +215,42 @@ func redactURL(u string) string {
 	return u
 }
 
-// shutdown closes the gateway, then waits for running handlers up to the
-// grace period before cancelling them.
+// shutdown closes the gateway and, meanwhile, lets running handlers send
+// their answers for up to shutdownGrace before cancelling them. It returns
+// within shutdownGrace+cancelGrace+closeGrace whatever discordgo and the
+// handlers do.
 func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *slog.Logger) {
-	if err := s.Close(); err != nil {
-		log.Warn("closing gateway", slog.Any("error", err))
-	}
+	closed := make(chan error, 1)
+	go func() {
+		// No reconnecting after this: discordgo's heartbeat reconnects
+		// when a write fails, as one does once Close has closed the
+		// socket. It reads the flag after taking the session's lock.
+		s.Lock()
+		s.ShouldReconnectOnError = false
+		s.Unlock()
+		closed <- s.Close()
+	}()
+	closeBy := time.NewTimer(closeGrace)
+	defer closeBy.Stop()
+
 	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := a.inflight.closeAndWait(wait); err != nil {
-		log.Warn("handlers still running at shutdown; cancelling them")
+		log.Warn("handlers still running at shutdown; cancelling them", slog.Duration("waited", shutdownGrace))
 		stopWork()
-		_ = a.inflight.closeAndWait(context.Background())
+		wait, cancel := context.WithTimeout(context.Background(), cancelGrace)
+		defer cancel()
+		if err := a.inflight.closeAndWait(wait); err != nil {
+			log.Error("handlers did not stop when cancelled; leaving them", slog.Duration("waited", cancelGrace))
+		}
 	}
-	log.Info("gateway closed")
+	select {
+	case err := <-closed:
+		if err != nil {
+			log.Warn("closing gateway", slog.Any("error", err))
+		}
+		log.Info("gateway closed")
+	case <-closeBy.C:
+		log.Warn("gateway did not close in time; leaving it", slog.Duration("waited", closeGrace))
+	}
 }

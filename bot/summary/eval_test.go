@@ -42,7 +42,7 @@ func loadEval(tb testing.TB) []evalArticle {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		a, err := corpus.Parse(row.Article, data)
+		a, err := corpus.Parse(context.Background(), row.Article, data)
 		if err != nil {
 			tb.Fatal(err)
 		}

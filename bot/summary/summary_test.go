@@ -13,7 +13,7 @@ import (
 
 func article(t testing.TB, body string) []corpus.Sentence {
 	t.Helper()
-	a, err := corpus.Parse("test", []byte(body))
+	a, err := corpus.Parse(context.Background(), "test", []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func FuzzSummarize(f *testing.F) {
 	f.Add(plainNews, "rail", 3)
 	f.Add("He said so. But then. It was. “Quote.”", "", 2)
 	f.Fuzz(func(t *testing.T, body, topic string, n int) {
-		a, err := corpus.Parse("fuzz", []byte(body))
+		a, err := corpus.Parse(context.Background(), "fuzz", []byte(body))
 		if err != nil {
 			return
 		}

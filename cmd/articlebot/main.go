@@ -17,8 +17,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/joho/godotenv"
-
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/bot/discord"
 	"github.com/articlebot/articlebot/corpus"
@@ -84,9 +82,9 @@ Flags of summary:
 `
 
 // run is the whole program, with the world passed in so that tests can run
-// it in-process.
+// it in-process. A command stopped by ctx (SIGINT, SIGTERM) is a clean
+// stop, not a failure.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	getenv = withDotEnv(getenv, ".env")
 	cmd := ""
 	if len(args) > 1 {
 		cmd = args[1]
@@ -95,13 +93,28 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		args = nil
 	}
 	switch cmd {
-	case "":
-		if strings.TrimSpace(getenv("DISCORD_TOKEN")) != "" {
-			return runDiscord(ctx, nil, getenv, stderr)
-		}
-		fmt.Fprintln(stderr, "No DISCORD_TOKEN is set, so articlebot answers here, offline, about the built-in article.")
-		fmt.Fprintln(stderr, "To connect it to Discord, put DISCORD_TOKEN in the environment or in .env (see .env.example and the README).")
-		return chat(ctx, nil, getenv, stdin, stdout, stderr)
+	case "", "run", "ask", "chat", "facts", "add", "remove", "summary", "brief":
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return &usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
+	}
+	getenv, err := withDotEnv(getenv, ".env")
+	if err != nil {
+		return err
+	}
+	err = runCommand(ctx, cmd, args, getenv, stdin, stdout, stderr)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return nil
+	}
+	return err
+}
+
+// runCommand runs one command.
+func runCommand(ctx context.Context, cmd string, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	switch cmd {
 	case "run":
 		return runDiscord(ctx, args, getenv, stderr)
 	case "ask":
@@ -118,27 +131,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return summarise(ctx, args, getenv, stdout, stderr)
 	case "brief":
 		return briefing(ctx, args, getenv, stdout, stderr)
-	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
-		return nil
 	}
-	fmt.Fprint(stderr, usage)
-	return &usageError{msg: fmt.Sprintf("unknown command %q", cmd)}
-}
-
-// withDotEnv returns a getenv that falls back to the settings of a .env
-// file; the real environment wins. A missing file is fine.
-func withDotEnv(getenv func(string) string, path string) func(string) string {
-	env, err := godotenv.Read(path)
-	if err != nil {
-		return getenv
+	if strings.TrimSpace(getenv("DISCORD_TOKEN")) != "" {
+		return runDiscord(ctx, nil, getenv, stderr)
 	}
-	return func(k string) string {
-		if v := getenv(k); v != "" {
-			return v
-		}
-		return env[k]
-	}
+	fmt.Fprintln(stderr, "No DISCORD_TOKEN is set, so articlebot answers here, offline, about the built-in article.")
+	fmt.Fprintln(stderr, "To connect it to Discord, put DISCORD_TOKEN in the environment or in .env (see .env.example and the README).")
+	return chat(ctx, nil, getenv, stdin, stdout, stderr)
 }
 
 // options are the flags the commands share.
@@ -202,12 +201,12 @@ func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine,
 	if err != nil {
 		return nil, nil, err
 	}
-	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
 	e, err := bot.New(ctx, c, ix)
 	if err != nil {
 		ix.Close()
 		return nil, nil, err
 	}
+	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
 	return e, func() { ix.Close() }, nil
 }
 

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) string {
@@ -75,7 +78,7 @@ func TestCommands(t *testing.T) {
 		{"summary of a named article", []string{"summary", "--corpus", two, "--article", "a-city"}, "", nil, []string{"(a-city)", "£40m"}, ""},
 		{"brief", []string{"brief"}, "", nil, []string{"## Who's who", "**John Healey** (Britain’s Defense Minister)", "**Friday**", "## For discussion", "1. "}, ""},
 		{"brief of the last article by default", []string{"brief", "--corpus", two}, "", nil, []string{"# Brief: Port to expand (b-port)", "**Monday**"}, ""},
-		{"brief of an unknown article", []string{"brief", "--article", "nope"}, "", nil, nil, "Known articles: article"},
+		{"brief of an unknown article", []string{"brief", "--article", "nope"}, "", nil, nil, "its articles are: article"},
 		{"summary bad length", []string{"summary", "--length", "huge"}, "", nil, nil, "short, medium or long"},
 		{"summary too many sentences", []string{"summary", "--sentences", "99"}, "", nil, nil, "1 to 20"},
 		{"summary absent topic", []string{"summary", "--topic", "volcanoes"}, "", nil, nil, "says nothing about"},
@@ -125,9 +128,131 @@ func TestDotEnv(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, ".env")
 	os.WriteFile(p, []byte("ARTICLEBOT_CORPUS=from-file\nDISCORD_GUILD_ID=1\n"), 0o600)
-	get := withDotEnv(env(map[string]string{"ARTICLEBOT_CORPUS": "from-env"}), p)
+	get, err := withDotEnv(env(map[string]string{"ARTICLEBOT_CORPUS": "from-env"}), p)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if get("ARTICLEBOT_CORPUS") != "from-env" || get("DISCORD_GUILD_ID") != "1" {
 		t.Fatalf("real environment must win, .env fills the rest")
+	}
+}
+
+// TestDotEnvErrors: a missing .env is fine; a broken one is an error that
+// names the file and the line, and never shows the line's text (it may
+// hold the token).
+func TestDotEnvErrors(t *testing.T) {
+	const secret = "Mz.secret.token"
+	tests := []struct {
+		name, text string
+		line       int // 0: no error
+		want       map[string]string
+	}{
+		{"settings", "# comment\nDISCORD_TOKEN=" + secret + "\n\nexport DISCORD_GUILD_ID = 1\n", 0, map[string]string{"DISCORD_TOKEN": secret, "DISCORD_GUILD_ID": "1"}},
+		{"crlf and quotes", "A=\"x y\"\r\nB='z' # note\r\n", 0, map[string]string{"A": "x y", "B": "z"}},
+		{"quoted value over lines", "A=\"one\ntwo\"\nB=3\n", 0, map[string]string{"A": "one\ntwo", "B": "3"}},
+		{"space for equals", "DISCORD_GUILD_ID=1\nDISCORD_TOKEN " + secret + "\n", 2, nil},
+		{"bare word last, no newline", "A=1\n" + secret, 2, nil},
+		{"no name", "A=1\n\n=" + secret + "\n", 3, nil},
+		{"quote never closed", "A=1\nDISCORD_TOKEN=\"" + secret + "\nB=2\n", 2, nil},
+		{"bad character in name", "DISCORD-TOKEN=" + secret + "\n", 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), ".env")
+			if err := os.WriteFile(p, []byte(tt.text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			get, err := withDotEnv(env(nil), p)
+			if tt.line == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				for k, v := range tt.want {
+					if got := get(k); got != v {
+						t.Errorf("%s = %q, want %q", k, got, v)
+					}
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if want := fmt.Sprintf("%s line %d:", p, tt.line); !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not say %q", err, want)
+			}
+			if strings.Contains(err.Error(), secret) {
+				t.Errorf("error shows the file's text: %q", err)
+			}
+		})
+	}
+	t.Run("missing", func(t *testing.T) {
+		if _, err := withDotEnv(env(nil), filepath.Join(t.TempDir(), ".env")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("run reports it", func(t *testing.T) {
+		t.Chdir(t.TempDir())
+		if err := os.WriteFile(".env", []byte("DISCORD_TOKEN "+secret+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, _, err := runCmd(t, env(nil), "", "ask", "how many troops?")
+		if err == nil || !strings.Contains(err.Error(), ".env line 1") || exitCode(err) == 0 {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+// TestUnknownArticle: --article naming no article is a usage error that
+// lists the articles there are, for every offline command.
+func TestUnknownArticle(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"facts", "--article", "nosuch"}, {"ask", "--article", "nosuch", "how many troops?"}, {"chat", "--article", "nosuch"}} {
+		t.Run(args[0], func(t *testing.T) {
+			out, _, err := runCmd(t, env(nil), "", args...)
+			if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), `"nosuch"`) || !strings.Contains(err.Error(), "article") {
+				t.Fatalf("err = %v (exit %d)", err, exitCode(err))
+			}
+			if !strings.Contains(err.Error(), "its articles are: article") {
+				t.Errorf("error does not list the built-in article: %v", err)
+			}
+			if strings.TrimSpace(out) != "" {
+				t.Errorf("printed %q", out)
+			}
+		})
+	}
+}
+
+// TestAskStopsWaitingForInput: ask reading questions from an input that
+// never ends returns, as a clean stop, when its context ends.
+func TestAskStopsWaitingForInput(t *testing.T) {
+	t.Chdir(t.TempDir())
+	stdin, w := io.Pipe()
+	defer w.Close()
+	out := &syncWriter{b: &strings.Builder{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"articlebot", "ask"}, env(nil), stdin, out, io.Discard)
+	}()
+	if _, err := io.WriteString(w, "How many troops could the force have?\n"); err != nil {
+		t.Fatal(err)
+	}
+	// Once the answer is out, ask is waiting for the next line.
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(out.String(), "10,000 to 30,000"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no answer; output %q", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run = %v, want nil (a clean stop)", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ask still waiting for input 10 s after its context ended")
 	}
 }
 
@@ -141,6 +266,12 @@ func (w *syncWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }
 
 // TestAskBadLines: empty, binary, oversized and Bleve-syntax lines each get

@@ -28,7 +28,30 @@ func offline(ctx context.Context, name string, args []string, getenv func(string
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
+	if o.article != "" {
+		if _, ok := e.Article(o.article); !ok {
+			closeIndex()
+			return nil, nil, nil, nil, &usageError{msg: fmt.Sprintf("--article %q names no article of the corpus; its articles are: %s", o.article, articleIDs(e))}
+		}
+	}
 	return o, rest, e, closeIndex, nil
+}
+
+// maxListed is how many article IDs an error lists before "and N more".
+const maxListed = 20
+
+// articleIDs lists the engine's article IDs, the first maxListed of them.
+func articleIDs(e *bot.Engine) string {
+	var ids []string
+	all := e.Articles()
+	for i, a := range all {
+		if i == maxListed {
+			ids = append(ids, fmt.Sprintf("and %d more", len(all)-maxListed))
+			break
+		}
+		ids = append(ids, a.ID)
+	}
+	return strings.Join(ids, ", ")
 }
 
 // ask answers the question in args, or each line of stdin.
@@ -43,7 +66,7 @@ func ask(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if len(rest) > 0 {
 		return answerOne(ctx, e, o, strings.Join(rest, " "), w)
 	}
-	return eachLine(stdin, func(line string) error {
+	return eachLine(ctx, stdin, func(line string) error {
 		if strings.TrimSpace(line) == "" {
 			return nil
 		}
@@ -56,8 +79,43 @@ func ask(ctx context.Context, args []string, getenv func(string) string, stdin i
 // and the lines after it are not lost.
 const maxLine = 64 << 10
 
-// eachLine calls fn with every line of r, without its line ending.
-func eachLine(r io.Reader, fn func(string) error) error {
+// eachLine calls fn with every line of r, without its line ending, until
+// r ends or ctx does. r is read in a goroutine, so that a signal stops a
+// command waiting for input; that goroutine ends with the process (or
+// when r next returns).
+func eachLine(ctx context.Context, r io.Reader, fn func(string) error) error {
+	lines := make(chan string)
+	stop := make(chan struct{})
+	defer close(stop)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- readLines(r, func(line string) bool {
+			select {
+			case lines <- line:
+				return true
+			case <-stop:
+				return false
+			}
+		})
+		close(lines)
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case line, ok := <-lines:
+			if !ok {
+				return <-readErr
+			}
+			if err := fn(line); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// readLines passes every line of r to emit, until emit returns false.
+func readLines(r io.Reader, emit func(string) bool) error {
 	br := bufio.NewReaderSize(r, 4096)
 	for {
 		var line []byte
@@ -73,8 +131,8 @@ func eachLine(r io.Reader, fn func(string) error) error {
 			}
 		}
 		if len(line) > 0 || err == nil {
-			if ferr := fn(strings.TrimRight(string(line), "\r\n")); ferr != nil {
-				return ferr
+			if !emit(strings.TrimRight(string(line), "\r\n")) {
+				return nil
 			}
 		}
 		if err == io.EOF {
@@ -188,7 +246,7 @@ func chat(ctx context.Context, args []string, getenv func(string) string, stdin 
 	fmt.Fprint(w, "> ")
 	w.Flush()
 	errQuit := errors.New("quit")
-	err = eachLine(stdin, func(line string) error {
+	err = eachLine(ctx, stdin, func(line string) error {
 		line = strings.TrimSpace(line)
 		switch strings.ToLower(line) {
 		case "":

@@ -100,7 +100,7 @@ func loadArticles(ctx context.Context, dir string, names []string) (*corpus.Corp
 		if err != nil {
 			return nil, err
 		}
-		a, err := corpus.Parse(n, data)
+		a, err := corpus.Parse(ctx, n, data)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", n, err)
 		}
@@ -148,7 +148,7 @@ func loadSquadAll(ctx context.Context, dir string, limit int, skip map[string]bo
 		if skip[p.Article] {
 			continue
 		}
-		a, err := corpus.Parse(p.Article, []byte(p.Title+"\n\n"+p.Text+"\n"))
+		a, err := corpus.Parse(ctx, p.Article, []byte(p.Title+"\n\n"+p.Text+"\n"))
 		if err != nil {
 			continue
 		}

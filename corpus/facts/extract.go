@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -38,18 +40,35 @@ type extractor struct {
 }
 
 // Extract finds the facts of an article, given its sentences in order.
-// Paragraph breaks may be marked by passing paragraph numbers in paras (nil:
-// unknown).
 func Extract(sentences []string) Extraction {
-	return ExtractParagraphs(sentences, nil)
+	ex, _ := ExtractParagraphs(context.Background(), sentences, nil)
+	return ex
 }
 
-// ExtractParagraphs is Extract with the paragraph number of each sentence,
-// which lets a quote run on across sentences of one paragraph.
-func ExtractParagraphs(sentences []string, paras []int) Extraction {
+// checkEvery is how many sentences ExtractParagraphs reads between looks
+// at its context: a few milliseconds of work.
+const checkEvery = 256
+
+// ExtractParagraphs is Extract with the paragraph number of each sentence
+// (paras; nil: unknown), which lets a quote run on across sentences of one
+// paragraph. A large article takes a second or more; when ctx ends it
+// stops with ctx's error.
+func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Extraction, error) {
+	check := func(i int) error {
+		if i%checkEvery != 0 {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("facts: extract: %w", err)
+		}
+		return nil
+	}
 	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
 	infos := make([]*sentenceInfo, len(sentences))
 	for i, s := range sentences {
+		if err := check(i); err != nil {
+			return Extraction{}, err
+		}
 		info := &sentenceInfo{s: s, toks: text.Tokenize(s)}
 		if paras != nil && i < len(paras) {
 			info.para = paras[i]
@@ -59,18 +78,24 @@ func ExtractParagraphs(sentences []string, paras []int) Extraction {
 	}
 	vocab := lowerVocabulary(infos)
 	for i, info := range infos {
+		if err := check(i); err != nil {
+			return Extraction{}, err
+		}
 		ex.sentence(i+1, info, vocab)
 	}
 	resolveQuoteRuns(infos)
 	out := Extraction{Sentences: make([][]Fact, len(sentences))}
 	for i, info := range infos {
+		if err := check(i); err != nil {
+			return Extraction{}, err
+		}
 		ex.quoteFacts(i+1, info)
 		out.Sentences[i] = info.facts
 	}
 	for _, p := range ex.people {
 		out.People = append(out.People, *p)
 	}
-	return out
+	return out, nil
 }
 
 // lowerVocabulary is the set of words the article writes in lower case, so

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -41,7 +42,10 @@ func TestQuotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex := ExtractParagraphs(tt.sentences, tt.paras)
+			ex, err := ExtractParagraphs(context.Background(), tt.sentences, tt.paras)
+			if err != nil {
+				t.Fatal(err)
+			}
 			last := ex.Sentences[len(ex.Sentences)-1]
 			got := ""
 			for _, f := range last {
@@ -55,7 +59,10 @@ func TestQuotes(t *testing.T) {
 		})
 	}
 	t.Run("multi-sentence quote takes the later speaker", func(t *testing.T) {
-		ex := ExtractParagraphs([]string{`"The decision was made.`, `"We carry on," said chief Bo Lind.`}, []int{1, 1})
+		ex, err := ExtractParagraphs(context.Background(), []string{`"The decision was made.`, `"We carry on," said chief Bo Lind.`}, []int{1, 1})
+		if err != nil {
+			t.Fatal(err)
+		}
 		if q := find(Extraction{Sentences: ex.Sentences[:1]}, KindQuote); len(q) != 1 || q[0].Speaker != "Bo Lind" {
 			t.Errorf("first sentence quote %+v", q)
 		}

@@ -161,7 +161,7 @@ func (s *Store) Add(ctx context.Context, name string, text []byte) (Entry, error
 			}
 			id = unique(want, taken)
 		}
-		a, err := corpus.Parse(id, data)
+		a, err := corpus.Parse(ctx, id, data)
 		if err != nil {
 			return Entry{}, textError(err)
 		}
@@ -195,7 +195,7 @@ func (s *Store) Remove(ctx context.Context, id string) (Entry, error) {
 			continue
 		}
 		out := Entry{ID: e.ID, Path: e.Path, Title: corpus.NameOf(e.Path)}
-		if a, err := corpus.Parse(e.base, e.data); err == nil {
+		if a, err := corpus.Parse(ctx, e.base, e.data); err == nil {
 			out.Title, out.Sentences = a.Title, len(a.Sentences)
 		}
 		if err := os.Remove(e.Path); err != nil {

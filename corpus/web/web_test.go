@@ -220,7 +220,7 @@ func TestFetchNewsPages(t *testing.T) {
 				}
 			}
 			// The corpus reads the page back as the same title and paragraphs.
-			a, err := corpus.Parse(tt.page, []byte(text))
+			a, err := corpus.Parse(context.Background(), tt.page, []byte(text))
 			if err != nil || a.Title != p.Title || len(a.Paragraphs) != len(p.Paragraphs) {
 				t.Errorf("corpus.Parse reads it back differently: %v", err)
 			}

@@ -14,10 +14,30 @@ import (
 // Guarded by Server.mu.
 type interaction struct {
 	id, token string
-	sent      time.Time
-	acked     time.Time
+	delivered time.Time // when its INTERACTION_CREATE was written to the bot's gateway connection
+	acked     time.Time // when its first response arrived
 	ackType   int
 	late      bool // a response came after the deadline
+}
+
+// deliver records that the interaction's event reached the bot's
+// connection at t (the first time, if it is replayed on a resume).
+func (s *Server) deliver(in *interaction, t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if in.delivered.IsZero() {
+		in.delivered = t
+	}
+}
+
+// age is how long ago, at now, the interaction was delivered; 0 before
+// the fake has noted its delivery (the bot can answer before the write
+// that delivered it returns). Call with s.mu held.
+func (in *interaction) age(now time.Time) time.Duration {
+	if in.delivered.IsZero() {
+		return 0
+	}
+	return max(now.Sub(in.delivered), 0)
 }
 
 // Option is one option of a slash command as a user filled it in.
@@ -147,18 +167,17 @@ func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[st
 			"permissions": "2248473465835073", "deaf": false, "mute": false, "flags": 0,
 		}
 	}
-	s.mu.Lock()
-	in.sent = time.Now()
-	s.mu.Unlock()
-	if err := s.Dispatch("INTERACTION_CREATE", p); err != nil {
+	if err := s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) }); err != nil {
 		return nil, err
 	}
 	return &Interaction{ID: in.id, Token: in.token, srv: s}, nil
 }
 
-// Ack reports when the interaction was first answered, how long after it
-// was dispatched, and with which callback type; ok is false before that.
-// late is true when the bot answered after Discord's deadline.
+// Ack reports when the interaction was first answered: how long after the
+// fake delivered it to the bot's gateway connection (its own delivery, not
+// the start of a test or of a burst), and with which callback type; ok is
+// false before that. late is true when the bot answered after Discord's
+// deadline, counted the same way.
 func (i *Interaction) Ack() (latency time.Duration, typ int, late, ok bool) {
 	i.srv.mu.Lock()
 	defer i.srv.mu.Unlock()
@@ -166,7 +185,7 @@ func (i *Interaction) Ack() (latency time.Duration, typ int, late, ok bool) {
 	if in.acked.IsZero() {
 		return 0, 0, in.late, false
 	}
-	return in.acked.Sub(in.sent), in.ackType, in.late, true
+	return in.age(in.acked), in.ackType, in.late, true
 }
 
 // Wait waits for the bot's visible answer: the callback message (types 4, 7,
@@ -189,7 +208,7 @@ func (i *Interaction) Wait(ctx context.Context) (*Reply, error) {
 		rep.Type != int(discordgo.InteractionResponseDeferredMessageUpdate) {
 		return rep, nil
 	}
-	typ := rep.Type
+	typ, deferFlags := rep.Type, rep.Flags
 	edit, err := s.WaitRequest(ctx, func(r *Request) bool {
 		return (r.Route == RouteEditOriginal || r.Route == RouteFollowup) && r.OK() &&
 			strings.Contains(r.Path, "/"+i.Token)
@@ -202,6 +221,11 @@ func (i *Interaction) Wait(ctx context.Context) (*Reply, error) {
 		return nil, err
 	}
 	rep.Type, rep.Deferred = typ, true
+	if edit.Route == RouteEditOriginal {
+		// The original response is ephemeral or not from its deferral on,
+		// whatever the edit says.
+		rep.Flags |= deferFlags & discordgo.MessageFlagsEphemeral
+	}
 	return rep, nil
 }
 

@@ -58,8 +58,16 @@ type session struct {
 }
 
 type frame struct {
-	seq  int64
-	data []byte
+	seq     int64
+	data    []byte
+	written func(time.Time) // called after each write of the frame to the bot; may be nil
+}
+
+// wrote tells the frame's watcher it was written at t.
+func (f frame) wrote(t time.Time) {
+	if f.written != nil {
+		f.written(t)
+	}
 }
 
 // conn is one websocket connection to the bot.
@@ -200,7 +208,7 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 		"private_channels":   []any{},
 		"shard":              []int{0, 1},
 	}
-	err := s.sendLocked(sess, "READY", ready)
+	err := s.sendLocked(sess, "READY", ready, nil)
 
 	s.mu.Lock()
 	s.gw.stats.Connected = sess.conn != nil
@@ -238,10 +246,10 @@ func (s *Server) resume(c *conn, d json.RawMessage) bool {
 	s.mu.Lock()
 	sess.conn = c
 	s.gw.live = sess
-	var missed [][]byte
+	var missed []frame
 	for _, f := range sess.history {
 		if f.seq > rp.Seq {
-			missed = append(missed, f.data)
+			missed = append(missed, f)
 		}
 	}
 	s.gw.stats.Resumes++
@@ -249,11 +257,12 @@ func (s *Server) resume(c *conn, d json.RawMessage) bool {
 	s.mu.Unlock()
 
 	for _, f := range missed {
-		if err := c.write(f); err != nil {
+		if err := c.write(f.data); err != nil {
 			return false
 		}
+		f.wrote(time.Now())
 	}
-	err := s.sendLocked(sess, "RESUMED", map[string]any{})
+	err := s.sendLocked(sess, "RESUMED", map[string]any{}, nil)
 	s.mu.Lock()
 	s.gw.stats.Connected = sess.conn != nil
 	s.notify()
@@ -265,6 +274,12 @@ func (s *Server) resume(c *conn, d json.RawMessage) bool {
 // session. When its connection is down the event waits in the session's
 // history and is replayed on RESUME, as Discord does.
 func (s *Server) Dispatch(event string, data any) error {
+	return s.dispatch(event, data, nil)
+}
+
+// dispatch is Dispatch, calling written (when not nil) once the event is
+// written to the bot's connection.
+func (s *Server) dispatch(event string, data any, written func(time.Time)) error {
 	s.mu.Lock()
 	sess := s.gw.live
 	s.mu.Unlock()
@@ -273,11 +288,11 @@ func (s *Server) Dispatch(event string, data any) error {
 	}
 	sess.sendMu.Lock()
 	defer sess.sendMu.Unlock()
-	return s.sendLocked(sess, event, data)
+	return s.sendLocked(sess, event, data, written)
 }
 
 // sendLocked numbers and sends one dispatch. Call with sess.sendMu held.
-func (s *Server) sendLocked(sess *session, event string, data any) error {
+func (s *Server) sendLocked(sess *session, event string, data any, written func(time.Time)) error {
 	d, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("discordtest: dispatch %s: %w", event, err)
@@ -286,7 +301,8 @@ func (s *Server) sendLocked(sess *session, event string, data any) error {
 	sess.seq++
 	seq := sess.seq
 	f, _ := json.Marshal(payload{Op: opDispatch, D: d, S: &seq, T: &event})
-	sess.history = append(sess.history, frame{seq: seq, data: f})
+	fr := frame{seq: seq, data: f, written: written}
+	sess.history = append(sess.history, fr)
 	c := sess.conn
 	s.gw.stats.Dispatched++
 	s.mu.Unlock()
@@ -297,6 +313,7 @@ func (s *Server) sendLocked(sess *session, event string, data any) error {
 		// The connection is going away; the event stays in the history.
 		return nil
 	}
+	fr.wrote(time.Now())
 	return nil
 }
 

@@ -46,7 +46,8 @@ const (
 )
 
 // InteractionDeadline is how long Discord waits for an interaction's first
-// response; the fake refuses later ones with "Unknown interaction".
+// response; the fake refuses later ones with "Unknown interaction". The
+// fake counts it from when it delivered the interaction to the bot.
 const InteractionDeadline = 3 * time.Second
 
 // Options configure a Server. The zero value is fine.
@@ -406,14 +407,14 @@ func (s *Server) postCallback(r *http.Request, body []byte) (int, any) {
 	if err := json.Unmarshal(body, &resp); err != nil {
 		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
 	}
+	now := time.Now() // when the acknowledgement arrived, before waiting for the lock
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	in := s.interactions[r.PathValue("id")]
 	if in == nil || in.token != r.PathValue("token") {
 		return http.StatusNotFound, apiError(10062, "Unknown interaction")
 	}
-	now := time.Now()
-	if now.Sub(in.sent) > InteractionDeadline {
+	if in.age(now) > InteractionDeadline {
 		in.late = true
 		return http.StatusNotFound, apiError(10062, "Unknown interaction")
 	}
