@@ -45,8 +45,6 @@ func generated(tb testing.TB, n int) *corpus.Corpus {
 	return corpus.New(arts)
 }
 
-
-
 var benchQuestions = []string{
 	"How many troops could the force have?",
 	"Who said the United States is essential for lasting security in Ukraine?",
