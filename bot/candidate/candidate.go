@@ -95,6 +95,9 @@ const (
 	maxClause = 25
 	// maxPhrase is the most words a noun-phrase candidate holds.
 	maxPhrase = 12
+	// MaxSpan is the most words any candidate holds (a list of noun
+	// phrases may hold two phrases' worth).
+	MaxSpan = 2 * maxPhrase
 )
 
 // Generate proposes the candidates of the first n hits (MaxSentences when
@@ -140,7 +143,7 @@ func (g *gen) add(sp doc.Span, t Type, f *facts.Fact) {
 	for sp.End > sp.Start && !g.s.Words[sp.End-1].Word && !closesSpan(g.s.Words[sp.End-1].Text) {
 		sp.End--
 	}
-	if sp.Start >= sp.End {
+	if sp.Start >= sp.End || sp.End-sp.Start > MaxSpan {
 		return
 	}
 	if sp.End-sp.Start == 1 && isPronoun(g.s.Words[sp.Start].Lower) {

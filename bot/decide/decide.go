@@ -35,6 +35,8 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		Feature{"top-prob", top.Prob},
 		Feature{"top-score", math.Tanh(top.Score / 10)},
 		Feature{"wh=" + q.Wh.String() + " top-prob", top.Prob},
+		Feature{"top-type-fit", math.Tanh(top.TypeFit / 3)},
+		Feature{"wh=" + q.Wh.String() + " top-type-fit", math.Tanh(top.TypeFit / 3)},
 	)
 	if len(scored) > 1 {
 		fs = append(fs, Feature{"margin", math.Tanh((top.Score - scored[1].Score) / 5)})

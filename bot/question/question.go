@@ -101,6 +101,10 @@ type Question struct {
 	Focus []string   // stems of the noun phrase it asks about ("which university" -> univers), head last
 	// FocusWord is the head of the focus as written ("university").
 	FocusWord string
+	// FocusClass is what WordNet says the focus noun is (a person, an
+	// organization, a time period …): what a question about a noun never
+	// seen in training asks for.
+	FocusClass lexicon.Class
 	// Verb is the stem of its main verb, if any ("who leads the party" -> lead).
 	Verb string
 	// Copula: the main verb is a form of "be" ("who is X", "what was the cause").
@@ -326,6 +330,8 @@ func (q *Question) parse() {
 			}
 			if len(q.Focus) > 0 {
 				q.FocusWord = text.StripPossessive(ws[focusEnd-1].Lower)
+				lx := lexicon.Default()
+				q.FocusClass = lx.Classes(lx.Lemma(q.FocusWord, lexicon.Noun))
 			}
 			if after == focusAt {
 				i = focusEnd
@@ -357,35 +363,51 @@ func (q *Question) parse() {
 	// next word is the main verb, however the tagger read it.
 	if i < len(ws) && isDo(lower(i)) {
 		j := next(i)
-		for j < len(ws) && ws[j].Word && (ws[j].Tag.Noun() || ws[j].Tag == pos.DT || ws[j].Tag.Adj() || ws[j].Tag == pos.PRPS || ws[j].Tag == pos.PRP || ws[j].Tag == pos.CD) {
+		for j < len(ws) && ws[j].Word && (ws[j].Tag.Noun() || ws[j].Tag == pos.DT || ws[j].Tag.Adj() || ws[j].Tag == pos.PRPS ||
+			ws[j].Tag == pos.PRP || ws[j].Tag == pos.CD || ws[j].Tag == pos.IN && ws[j].Lower != "to" && j+1 < len(ws) && ws[j+1].Tag != pos.VB) {
 			j++
 		}
 		switch {
 		case j > next(i) && j < len(ws) && ws[j].Word && !isAux(ws[j].Lower) && ws[j].Tag != pos.IN && ws[j].Tag != pos.TO:
 			ws[j].Tag = pos.VB
-		case j-1 > next(i) && ws[j-1].Tag == pos.NN && !ws[j-1].IsCap():
-			// "what did Healey stress?": the run took the verb in; its
-			// last, lower-case word is the verb.
+		case j-1 > next(i) && (j == len(ws) || !ws[j].Word) && ws[j-1].Tag == pos.NN && !ws[j-1].IsCap():
+			// "what did Healey stress?", "when did the quake in Sichuan
+			// occur?": the run took the verb in; its last, lower-case
+			// word is the verb.
 			ws[j-1].Tag = pos.VB
 		}
 	}
+	// The main verb: the first verb that is no auxiliary, else the last
+	// auxiliary ("how many troops could the force have").
+	lastAux := -1
+	verbAt := -1
 	for k := max(i, 0); k < len(ws); k++ {
 		w := ws[k]
-		if !w.Word || isAux(w.Lower) || isWhWord(w.Lower) {
+		if !w.Word || isWhWord(w.Lower) || !w.Tag.Verb() {
 			continue
 		}
-		if w.Tag.Verb() || (k > 0 && (isDo(ws[k-1].Lower) || ws[k-1].Tag == pos.MD || ws[k-1].Lower == "to") && !w.Tag.Noun()) {
-			q.Verb = w.Stem
-			if speechVerb(w.Lower) {
-				q.Speech = true
+		if isAux(w.Lower) {
+			if k > i {
+				lastAux = k
 			}
-			q.Copula = false
-			break
-		}
-		if w.Tag.Noun() && !q.Copula {
-			// "what did the minister say": a noun first, the verb later.
 			continue
 		}
+		verbAt = k
+		break
+	}
+	if verbAt < 0 && lastAux >= 0 && !isBe(ws[lastAux].Lower) {
+		verbAt = lastAux
+	}
+	if verbAt >= 0 {
+		w := ws[verbAt]
+		q.Verb = w.Stem
+		if speechVerb(w.Lower) {
+			q.Speech = true
+		}
+		q.Copula = false
+	}
+	if lead := leadIn(ws, wi); lead == "according" {
+		q.Speech = true // "according to whom did …"
 	}
 	for _, w := range ws {
 		switch w.Lower {
@@ -397,6 +419,24 @@ func (q *Question) parse() {
 	}
 	q.terms(focusAt, focusEnd)
 	q.Kind = q.kind()
+}
+
+// verbForm reports an irregular past form of a verb ("tore", "fled",
+// "sold"), from WordNet's exception lists.
+func verbForm(w string) bool {
+	_, ok := lexicon.Default().Irregular(w, lexicon.Verb)
+	return ok && lexicon.Default().IrregularPast(w)
+}
+
+// leadIn returns the first word of a question that opens before its
+// wh-word ("according" in "according to whom", "in" in "in what year").
+func leadIn(ws []doc.Word, wi int) string {
+	for k := 0; k < wi; k++ {
+		if ws[k].Word {
+			return ws[k].Lower
+		}
+	}
+	return ""
 }
 
 // speechVerb reports a verb of saying: one that attributes a quote
@@ -422,11 +462,13 @@ func (q *Question) nounPhrase(i int) int {
 			break
 		}
 		if t.Noun() {
-			end = j + 1
-			if strings.HasSuffix(ws[j].Lower, "'s") {
-				// "which country's leader": the possessor is part of it.
-				continue
+			if j > i && verbForm(ws[j].Lower) {
+				// "what fault tore in two places": a past form the
+				// tagger took for a noun ends the phrase and is its verb.
+				ws[j].Tag = pos.VBD
+				break
 			}
+			end = j + 1
 			continue
 		}
 		if t.Adj() || t == pos.CD || t == pos.VBN || t == pos.VBG && j+1 < len(ws) && ws[j+1].Tag.Noun() {
@@ -528,6 +570,21 @@ func (t *Term) Holds(stem string) float64 {
 	return t.Related[stem]
 }
 
+// focusKind is the kind a what- or which-question asks by its focus
+// noun's class: "what year" asks when, "what percentage" how many, "what
+// city" where; "" when the class says nothing.
+func focusKind(c lexicon.Class) Kind {
+	switch {
+	case c&(lexicon.ClassTimePeriod|lexicon.ClassTimeUnit) != 0:
+		return KindWhen
+	case c&(lexicon.ClassQuantity|lexicon.ClassMoney|lexicon.ClassMeasureUnit) != 0:
+		return KindHowMany
+	case c&(lexicon.ClassLocation|lexicon.ClassCountry|lexicon.ClassCity) != 0:
+		return KindWhere
+	}
+	return ""
+}
+
 // kind names what the question wants, for the engine's report.
 func (q *Question) kind() Kind {
 	switch q.Wh {
@@ -555,6 +612,9 @@ func (q *Question) kind() Kind {
 		if q.Speech {
 			return KindWhoSaid
 		}
+		if k := focusKind(q.FocusClass); k == KindWhen || k == KindHowMany {
+			return k
+		}
 		return KindWhich
 	case What:
 		if q.Speech && !q.Subject {
@@ -563,6 +623,9 @@ func (q *Question) kind() Kind {
 		switch q.FocusWord {
 		case "purpose", "reason", "aim", "goal", "point", "cause", "motive":
 			return KindWhy // "what is the purpose of …"
+		}
+		if k := focusKind(q.FocusClass); k != "" {
+			return k
 		}
 		return KindWhat
 	case YesNo:

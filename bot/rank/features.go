@@ -9,6 +9,7 @@ import (
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/lexicon"
 	"github.com/articlebot/articlebot/corpus/pos"
 )
 
@@ -69,6 +70,11 @@ const (
 	tNumShape                    // kind x how a number is written: digits, a number word, in a hyphenated word, followed by "of"
 	tFocusNext                   // kind x side: the question\'s focus noun right after (or before) the candidate
 	tExact                       // wh: the sentence\'s weighted share of question words, word for word
+	tProx                        // kind: soft nearness to the question\'s words
+	tProxRank                    // kind x main type: its nearness rank among like candidates
+	tGlobalRank                  // kind x main type: its rank among like candidates of every sentence
+	tSentTypes                   // kind x main type: how many like candidates its sentence has
+	tFocusClass                  // a class of the focus noun x candidate type
 	numTemplates
 )
 
@@ -156,7 +162,16 @@ var templates = [numTemplates]tmplInfo{
 	tNumShape:        {"number-shape", kindName, num},
 	tFocusNext:       {"focus-next", kindName, num},
 	tExact:           {"exact-coverage", whName, nil},
+	tProx:            {"nearness", kindName, nil},
+	tProxRank:        {"nearness-rank", kindMainTypeName, num},
+	tGlobalRank:      {"global-rank", kindMainTypeName, num},
+	tSentTypes:       {"sentence-type-count", kindMainTypeName, num},
+	tFocusClass:      {"focus-class×type", className, typeName},
 }
+
+func className(x uint64) string { return lexicon.Class(1 << x).String() }
+
+func kindMainTypeName(x uint64) string { return kindName(x/100) + " " + typeName(x%100) }
 
 // kindType packs a question kind and a candidate type bit into one argument.
 func kindType(kind uint64, t int) uint64 { return kind<<8 | uint64(t) }
@@ -211,7 +226,88 @@ type Context struct {
 	// holds.
 	inside []int
 	holds  []candidate.Type
-	index  map[*candidate.Candidate]int
+	// prox[i] is candidate i's soft nearness to the question's words;
+	// proxRank[i] its place among its sentence's candidates of the same
+	// main type, 0 the nearest.
+	prox     []float64
+	proxRank []int
+	// globalRank[i] is candidate i's nearness rank among all the
+	// question's candidates of its main type (nearness times its
+	// sentence's coverage); sentTypes[i] counts its sentence's candidates
+	// of its main type.
+	globalRank []int
+	sentTypes  []int
+	index      map[*candidate.Candidate]int
+	sents      map[*retrieve.Hit]*sentInfo
+}
+
+// sentInfo is what the features of one sentence's candidates share.
+type sentInfo struct {
+	quoted   []bool // quoted[i]: word i stands inside quotation marks
+	hasFocus bool   // the sentence holds the question's focus noun
+	verb     int    // where it holds the question's main verb, or -1
+	total    float64
+}
+
+func newSentInfo(q *question.Question, h *retrieve.Hit) *sentInfo {
+	ws := h.Sent.Words
+	si := &sentInfo{quoted: make([]bool, len(ws)), verb: -1}
+	in := false
+	for j, w := range ws {
+		si.quoted[j] = in
+		switch w.Text {
+		case "“":
+			in = true
+		case "”":
+			in = false
+		case "\"":
+			in = !in
+		}
+	}
+	if ft := q.FocusTerm(); ft != nil {
+		for _, w := range ws {
+			if w.Stem == ft.Stem {
+				si.hasFocus = true
+				break
+			}
+		}
+	}
+	for ti, t := range q.Terms {
+		if t.Verb && h.Matches[ti].Pos >= 0 {
+			si.verb = h.Matches[ti].Pos
+		}
+	}
+	for _, w := range h.Weights {
+		si.total += w
+	}
+	return si
+}
+
+// proximity is how near span sp stands to the question's words that its
+// sentence holds: each matched word's weight and strength over one plus
+// its distance, as a share of all the question's weight.
+func proximity(h *retrieve.Hit, sp doc.Span, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	var got float64
+	for ti, m := range h.Matches {
+		if m.Pos < 0 || m.Pos >= sp.Start && m.Pos < sp.End {
+			continue
+		}
+		got += h.Weights[ti] * m.Strength / float64(1+distance(m.Pos, sp))
+	}
+	return got / total
+}
+
+// mainType is the first of a candidate's types, for comparing like with like.
+func mainType(t candidate.Type) int {
+	for i := 0; i < candidate.NumTypes; i++ {
+		if t&(1<<i) != 0 {
+			return i
+		}
+	}
+	return candidate.NumTypes
 }
 
 // NewContext prepares the features of q's candidates.
@@ -229,30 +325,94 @@ func NewContext(q *question.Question, hits []retrieve.Hit, cands []candidate.Can
 	}
 	c.inside = make([]int, len(cands))
 	c.holds = make([]candidate.Type, len(cands))
+	c.prox = make([]float64, len(cands))
+	c.proxRank = make([]int, len(cands))
+	c.globalRank = make([]int, len(cands))
+	c.sentTypes = make([]int, len(cands))
 	c.index = make(map[*candidate.Candidate]int, len(cands))
-	// Candidates come sentence by sentence: compare within each run.
+	c.sents = map[*retrieve.Hit]*sentInfo{}
+	// Candidates come sentence by sentence: compare within each run. A
+	// candidate is at most candidate.MaxSpan words long, so only those
+	// starting within that many words of each other can nest, and the
+	// comparison stays linear in the sentence's length.
 	for from := 0; from < len(cands); {
 		to := from
 		for to < len(cands) && cands[to].Hit == cands[from].Hit {
 			to++
 		}
+		si := newSentInfo(q, cands[from].Hit)
+		c.sents[cands[from].Hit] = si
+		byStart := map[int][]int{}
 		for i := from; i < to; i++ {
 			c.index[&cands[i]] = i
+			if !cands[i].Elsewhere {
+				byStart[cands[i].Span.Start] = append(byStart[cands[i].Span.Start], i)
+			}
+			c.prox[i] = proximity(cands[i].Hit, cands[i].Span, si.total)
+		}
+		for i := from; i < to; i++ {
+			if cands[i].Elsewhere {
+				continue
+			}
 			a := cands[i].Span
-			for j := from; j < to; j++ {
-				b := cands[j].Span
-				if i == j || cands[i].Elsewhere || cands[j].Elsewhere {
-					continue
-				}
-				if b.Start <= a.Start && a.End <= b.End && (b.Start != a.Start || b.End != a.End) {
-					c.inside[i]++
-				}
-				if a.Start <= b.Start && b.End <= a.End && (b.Start != a.Start || b.End != a.End) {
-					c.holds[i] |= cands[j].Type
+			for st := a.Start - candidate.MaxSpan; st <= a.End; st++ {
+				for _, j := range byStart[st] {
+					b := cands[j].Span
+					if i == j || b == a {
+						continue
+					}
+					if b.Start <= a.Start && a.End <= b.End {
+						c.inside[i]++
+					}
+					if a.Start <= b.Start && b.End <= a.End {
+						c.holds[i] |= cands[j].Type
+					}
 				}
 			}
 		}
+		// Nearness ranks among candidates of the same main type.
+		best := map[int][]int{}
+		for i := from; i < to; i++ {
+			mt := mainType(cands[i].Type)
+			best[mt] = append(best[mt], i)
+		}
+		for _, group := range best {
+			for _, i := range group {
+				c.sentTypes[i] = len(group)
+				r := 0
+				for _, j := range group {
+					if c.prox[j] > c.prox[i] {
+						r++
+						if r == 3 {
+							break
+						}
+					}
+				}
+				c.proxRank[i] = r
+			}
+		}
 		from = to
+	}
+	// Across sentences: nearness weighed by the sentence's match.
+	byType := map[int][]int{}
+	for i := range cands {
+		mt := mainType(cands[i].Type)
+		byType[mt] = append(byType[mt], i)
+	}
+	for _, group := range byType {
+		for _, i := range group {
+			vi := c.prox[i] * cands[i].Hit.Coverage
+			r := 0
+			for _, j := range group {
+				if c.prox[j]*cands[j].Hit.Coverage > vi {
+					r++
+					if r == 3 {
+						break
+					}
+				}
+			}
+			c.globalRank[i] = r
+		}
 	}
 	return c
 }
@@ -284,11 +444,25 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		if q.Verb != "" {
 			b.onWord(tVerbType, q.Verb, uint64(i))
 		}
+		for c := 0; c < 32; c++ {
+			if q.FocusClass&(1<<c) != 0 {
+				b.on(tFocusClass, uint64(c), uint64(i))
+			}
+		}
 		n := x.typeCounts[i]
 		b.on(tTypeCount, kind, uint64(i)*4+uint64(min(n, 3)))
 	}
+	// The features so far say what the candidate is against what the
+	// question asks for; the decision reads their score alone (TypeFit).
+	b.nType = len(b.feats)
+	si := x.sents[h]
 	if i, ok := x.index[c]; ok {
 		b.on(tInside, kind, uint64(min(x.inside[i], 3)))
+		b.val(tProx, kind, 0, float32(x.prox[i]))
+		kmt := kind*100 + uint64(min(mainType(c.Type), 99))
+		b.on(tProxRank, kmt, uint64(x.proxRank[i]))
+		b.on(tGlobalRank, kmt, uint64(x.globalRank[i]))
+		b.on(tSentTypes, kmt, uint64(min(x.sentTypes[i], 3)))
 		for t := 0; t < candidate.NumTypes; t++ {
 			if x.holds[i]&(1<<t) != 0 {
 				b.on(tHolds, kind, uint64(t))
@@ -376,11 +550,8 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		if ft.Holds(head.Stem) > 0 {
 			b.on(tFocusHead, wh, 0)
 		}
-		for _, w := range ws {
-			if w.Stem == ft.Stem {
-				b.on(tFocusDF, wh, 0)
-				break
-			}
+		if si.hasFocus {
+			b.on(tFocusDF, wh, 0)
 		}
 	}
 
@@ -494,12 +665,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		subj = 1
 	}
 	if q.Verb != "" {
-		v := -1
-		for ti, t := range q.Terms {
-			if t.Verb && h.Matches[ti].Pos >= 0 {
-				v = h.Matches[ti].Pos
-			}
-		}
+		v := si.verb
 		if v >= 0 && sp.End == v {
 			b.on(tNextVerbMatched, wh, 0)
 		}
@@ -536,7 +702,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		b.on(tSpeech, wh, 2)
 		b.on(tKindSpeech, kind, 2)
 	}
-	if insideQuote(ws, sp.Start) {
+	if si.quoted[sp.Start] {
 		b.on(tInQuote, wh, 0)
 	}
 	b.on(tLen, wh, uint64(lenBucket(sp.End-sp.Start)))
@@ -586,22 +752,6 @@ func factCode(k facts.Kind) uint64 {
 }
 
 func isSpeech(w *doc.Word) bool { return w.Word && facts.IsSpeechVerb(w.Lower) }
-
-// insideQuote reports whether word i stands inside quotation marks.
-func insideQuote(ws []doc.Word, i int) bool {
-	in := false
-	for j := 0; j < i && j < len(ws); j++ {
-		switch ws[j].Text {
-		case "“":
-			in = true
-		case "”":
-			in = false
-		case "\"":
-			in = !in
-		}
-	}
-	return in
-}
 
 // distance is how many words lie between position p and span sp.
 func distance(p int, sp doc.Span) int {

@@ -50,6 +50,11 @@ type Scored struct {
 	Feats []Feat
 	// Order is the candidate's place as generated, which breaks ties.
 	Order int
+	// NType is how many of Feats (the first) describe the candidate's
+	// type against the question's; TypeFit is their score: how well the
+	// model thinks a candidate of its type answers this question.
+	NType   int
+	TypeFit float64
 }
 
 // Featurize computes every candidate's features; with names set, it also
@@ -60,7 +65,7 @@ func Featurize(x *Context, cands []candidate.Candidate, names Names) []Scored {
 	for i := range cands {
 		b.feats = b.feats[:0]
 		x.features(b, &cands[i])
-		out[i] = Scored{Candidate: &cands[i], Feats: append([]Feat(nil), b.feats...), Order: i}
+		out[i] = Scored{Candidate: &cands[i], Feats: append([]Feat(nil), b.feats...), Order: i, NType: b.nType}
 	}
 	return out
 }
@@ -75,6 +80,7 @@ func Rank(m *Model, scored []Scored) []Scored {
 	maxS := math.Inf(-1)
 	for i := range scored {
 		scored[i].Score = m.Score(scored[i].Feats)
+		scored[i].TypeFit = m.Score(scored[i].Feats[:scored[i].NType])
 		maxS = math.Max(maxS, scored[i].Score)
 	}
 	var z float64

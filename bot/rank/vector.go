@@ -48,6 +48,9 @@ type Names map[uint64]string
 type builder struct {
 	feats []Feat
 	names Names
+	// nType is how many of feats describe the candidate's type against
+	// the question's (they come first).
+	nType int
 }
 
 // on adds a feature that is on.

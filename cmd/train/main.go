@@ -55,7 +55,9 @@ type config struct {
 	verbose    bool
 	inSample   bool
 	swaps      bool
-	swapWeight float64
+	// dropPrefixes names the feature families left out (-drop).
+	dropPrefixes []string
+	swapWeight   float64
 	// decideNewsOnly trains the answer decision on the news sets alone.
 	decideNewsOnly bool
 }
@@ -67,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.data, "data", "bot/testdata/train", "folder of the training sets (the layout of ../shared/eval)")
 	fs.StringVar(&cfg.out, "out", "bot/model.txt", "where to write the model; empty: do not write")
 	fs.IntVar(&cfg.squad, "squad", -1, "at most this many questions from "+squadAll+" (0: none; -1: all the file holds)")
+	drop := fs.String("drop", "", "leave out the features whose names start with these comma-separated prefixes (ablation)")
 	packFrom := fs.String("pack", "", "copy the training sets from this folder (../shared/eval) into -data, sampling SQuAD, and stop")
 	fs.IntVar(&cfg.folds, "cv", 0, "cross-validate with this many article-grouped folds first (0: don't)")
 	fs.Float64Var(&cfg.newsWeight, "news-weight", defaultNewsWeight, "weight of a news question against a SQuAD one")
@@ -81,6 +84,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.inSample, "in-sample", false, "with -cv: also answer each fold with the model trained on everything (the in-sample figure)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *drop != "" {
+		prefixes := strings.Split(*drop, ",")
+		cfg.dropPrefixes = prefixes
 	}
 	if *packFrom != "" {
 		return pack(*packFrom, cfg.data)
@@ -199,6 +206,16 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 	for _, s := range sets {
 		if o, ok := oracle[s.name]; ok {
 			log.Info("candidate recall", "set", s.name, "answerable", o[1], "with a right candidate", o[0], "share", fmt.Sprintf("%.3f", float64(o[0])/float64(o[1])))
+		}
+	}
+	if len(cfg.dropPrefixes) > 0 {
+		cfg.opt.Drop = func(k uint64) bool {
+			for _, p := range cfg.dropPrefixes {
+				if strings.HasPrefix(names[k], p) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	log.Info("questions analysed", "questions", len(items), "features", len(names), "elapsed", time.Since(start).Round(time.Millisecond))
@@ -385,6 +402,8 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 	scores := map[string]*eval.Score{}
 	confusion := map[string]int{}
 	topRight := map[string][2]int{}
+	pns := map[string][]float64{}
+	var margins [][2]float64
 	var misses []string
 	var all *rank.Model
 	if cfg.inSample {
@@ -435,6 +454,23 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 					r[0]++
 				}
 				topRight[k] = r
+			}
+			if it.set.news && len(ranked) > 0 {
+				dm := decide.Model(m.Decide)
+				fs := decide.Features(it.an.Q, it.an.Hits, ranked)
+				pn := dm.ProbNone(fs)
+				k := "answerable"
+				if len(it.q.Answers) == 0 {
+					k = "none"
+				}
+				pns[k] = append(pns[k], pn)
+				g := 0.0
+				if len(it.q.Answers) == 0 {
+					g = -1
+				} else if eval.Right(it.q, withUnitText(ans, ranked)) {
+					g = 1
+				}
+				margins = append(margins, [2]float64{decide.Margin(pn, dm.ProbRight(fs)), g})
 			}
 			if it.set.news {
 				switch {
@@ -497,6 +533,36 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 		}
 	}
 	fmt.Fprintf(stdout, "  %-12s %s\n", "news (all 5)", news)
+	if len(pns["none"]) > 0 && len(pns["answerable"]) > 0 {
+		// The share of (none, answerable) pairs the none model orders right: its AUC.
+		good := 0.0
+		for _, a := range pns["none"] {
+			for _, b := range pns["answerable"] {
+				switch {
+				case a > b:
+					good++
+				case a == b:
+					good += 0.5
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "  decision: AUC of P(no answer) on news, none against answerable: %.3f\n", good/float64(len(pns["none"])*len(pns["answerable"])))
+	}
+	if len(margins) > 0 {
+		sort.Slice(margins, func(i, j int) bool { return margins[i][0] > margins[j][0] })
+		base := 0.0
+		for _, m := range margins {
+			if m[1] < 0 {
+				base++
+			}
+		}
+		best, run := base, base
+		for _, m := range margins {
+			run += m[1]
+			best = max(best, run)
+		}
+		fmt.Fprintf(stdout, "  decision: with the best threshold for these held-out questions, news answer_acc would be %.3f\n", best/float64(len(margins)))
+	}
 	for _, k := range []string{"news", "squad"} {
 		r := topRight[k]
 		fmt.Fprintf(stdout, "  ranking: the best candidate is right for %.3f of the answerable %s questions (%d)\n", float64(r[0])/float64(max(r[1], 1)), k, r[1])
@@ -540,4 +606,16 @@ func anyTrue(bs []bool) bool {
 		}
 	}
 	return false
+}
+
+// withUnitText is the answer's text as the user sees it when answered:
+// the top candidate as Answer shows it.
+func withUnitText(ans *bot.Answer, ranked []rank.Scored) string {
+	if !ans.NoAnswer {
+		return ans.Text
+	}
+	if len(ranked) == 0 {
+		return ""
+	}
+	return ranked[0].Text
 }

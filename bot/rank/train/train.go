@@ -30,6 +30,8 @@ type Options struct {
 	// gives a rare feature a large step, so a feature of two questions
 	// learns their quirks.
 	MinCount int
+	// Drop, when set, leaves out the features it reports (for ablation).
+	Drop func(key uint64) bool
 }
 
 // Defaults, chosen by article-grouped cross-validation on the news sets
@@ -128,7 +130,13 @@ func Fit(ctx context.Context, d *Data, use []int, opt Options) (*Weights, error)
 			}
 		}
 	}
-	keep := func(id int32) bool { return int(count[id]) >= opt.MinCount }
+	dropped := make([]bool, len(d.keys))
+	if opt.Drop != nil {
+		for i, k := range d.keys {
+			dropped[i] = opt.Drop(k)
+		}
+	}
+	keep := func(id int32) bool { return int(count[id]) >= opt.MinCount && !dropped[id] }
 	w := make([]float64, len(d.keys))
 	g2 := make([]float64, len(d.keys))
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
