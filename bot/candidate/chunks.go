@@ -126,6 +126,21 @@ func (g *gen) speakers(phrases []doc.Span) {
 			g.add(p, g.phraseType(p)|Speaker, nil)
 		}
 	}
+	// The words right before a verb of saying, when the tagger read the
+	// last of them as an adjective ("the US military said").
+	for v := 1; v < len(ws); v++ {
+		if !speech(&ws[v]) || !ws[v-1].Tag.Adj() {
+			continue
+		}
+		from := v - 1
+		for from > 0 && v-from < maxPhrase && ws[from-1].Word && (ws[from-1].Tag.Noun() || ws[from-1].Tag.Adj()) {
+			from--
+		}
+		if from < v-1 || ws[from].Tag.Proper() {
+			sp := doc.Span{Start: from, End: v}
+			g.add(sp, g.phraseType(sp)|Speaker, nil)
+		}
+	}
 }
 
 func speech(w *doc.Word) bool { return w.Word && facts.IsSpeechVerb(w.Lower) }

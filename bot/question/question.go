@@ -335,6 +335,13 @@ func (q *Question) parse() {
 			}
 			if after == focusAt {
 				i = focusEnd
+				// "what percentage of voters backed": the "of" phrase
+				// belongs to the wh-phrase.
+				if lower(i) == "of" {
+					if e := q.nounPhrase(nextDet(ws, next(i))); e > next(i) {
+						i = e
+					}
+				}
 			}
 		}
 	}
@@ -486,6 +493,14 @@ func (q *Question) nounPhrase(i int) int {
 	return end
 }
 
+// nextDet skips a determiner at i.
+func nextDet(ws []doc.Word, i int) int {
+	if i < len(ws) && (ws[i].Tag == pos.DT || ws[i].Tag == pos.PRPS) {
+		return i + 1
+	}
+	return i
+}
+
 func tagAt(ws []doc.Word, i int) pos.Tag {
 	if i < 0 || i >= len(ws) {
 		return pos.Other
@@ -570,10 +585,21 @@ func (t *Term) Holds(stem string) float64 {
 	return t.Related[stem]
 }
 
+// countNouns are the nouns that ask for a number whatever WordNet files
+// them under ("what percentage", "what share of", "what price").
+var countNouns = map[string]bool{
+	"percentage": true, "percent": true, "proportion": true, "share": true, "number": true,
+	"amount": true, "rate": true, "total": true, "figure": true, "price": true, "cost": true,
+	"sum": true, "fraction": true, "majority": true, "size": true,
+}
+
 // focusKind is the kind a what- or which-question asks by its focus
 // noun's class: "what year" asks when, "what percentage" how many, "what
 // city" where; "" when the class says nothing.
-func focusKind(c lexicon.Class) Kind {
+func focusKind(word string, c lexicon.Class) Kind {
+	if countNouns[word] {
+		return KindHowMany
+	}
 	switch {
 	case c&(lexicon.ClassTimePeriod|lexicon.ClassTimeUnit) != 0:
 		return KindWhen
@@ -612,7 +638,7 @@ func (q *Question) kind() Kind {
 		if q.Speech {
 			return KindWhoSaid
 		}
-		if k := focusKind(q.FocusClass); k == KindWhen || k == KindHowMany {
+		if k := focusKind(q.FocusWord, q.FocusClass); k == KindWhen || k == KindHowMany {
 			return k
 		}
 		return KindWhich
@@ -624,7 +650,7 @@ func (q *Question) kind() Kind {
 		case "purpose", "reason", "aim", "goal", "point", "cause", "motive":
 			return KindWhy // "what is the purpose of …"
 		}
-		if k := focusKind(q.FocusClass); k != "" {
+		if k := focusKind(q.FocusWord, q.FocusClass); k != "" {
 			return k
 		}
 		return KindWhat

@@ -57,6 +57,8 @@ Usage:
   articlebot facts [flags]        every fact extracted, by kind, with its sentence number
   articlebot summary [flags]      a summary of one article in its own sentences, as Markdown
   articlebot brief [flags]        a team briefing on one article, as Markdown
+  articlebot eval [flags] SET.jsonl [ARTICLES_DIR]
+                                  answer a question set (../shared/eval's format) and score it
   articlebot add FILE_OR_URL [--corpus DIR] [--name NAME]
                                   add a .txt/.md article, or the article at an http(s) link, to a corpus folder
   articlebot remove ID [--corpus DIR]
@@ -93,7 +95,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		args = nil
 	}
 	switch cmd {
-	case "", "run", "ask", "chat", "facts", "add", "remove", "summary", "brief":
+	case "", "run", "ask", "chat", "facts", "add", "remove", "summary", "brief", "eval":
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -127,6 +129,8 @@ func runCommand(ctx context.Context, cmd string, args []string, getenv func(stri
 		return addArticle(ctx, args, getenv, stdout, stderr)
 	case "remove":
 		return removeArticle(ctx, args, getenv, stdout, stderr)
+	case "eval":
+		return evaluate(ctx, args, getenv, stdout, stderr)
 	case "summary":
 		return summarise(ctx, args, getenv, stdout, stderr)
 	case "brief":

@@ -52,6 +52,10 @@ func TestCommands(t *testing.T) {
 	two := t.TempDir()
 	os.WriteFile(filepath.Join(two, "a-city.txt"), []byte("Council votes on budget\n\nThe council approved a budget of £40m on Tuesday. Mayor Ada Cole said: \"This is good news.\"\n"), 0o644)
 	os.WriteFile(filepath.Join(two, "b-port.txt"), []byte("Port to expand\n\nThe port will add two berths next year. Work will start on Monday, the harbour board said.\n"), 0o644)
+	set := filepath.Join(dir, "set.jsonl")
+	os.WriteFile(set, []byte(`{"id":"1","article":"","kind":"how_many","question":"How many troops could the force have?","answers":["10,000 to 30,000 troops"],"support":"Some estimates suggest that a force of 10,000 to 30,000 troops could be set up."}
+{"id":"2","article":"","kind":"none","question":"How many tanks will Germany send?","answers":[],"support":""}
+`), 0o644)
 	tests := []struct {
 		name    string
 		args    []string
@@ -82,6 +86,9 @@ func TestCommands(t *testing.T) {
 		{"summary bad length", []string{"summary", "--length", "huge"}, "", nil, nil, "short, medium or long"},
 		{"summary too many sentences", []string{"summary", "--sentences", "99"}, "", nil, nil, "1 to 20"},
 		{"summary absent topic", []string{"summary", "--topic", "volcanoes"}, "", nil, nil, "says nothing about"},
+		{"eval", []string{"eval", set}, "", nil, []string{"how_many       1   1.000   1.000", "none           1   1.000", "all            2   1.000"}, ""},
+		{"eval a missing set", []string{"eval", filepath.Join(dir, "nope.jsonl")}, "", nil, nil, "nope.jsonl"},
+		{"eval without a set", []string{"eval"}, "", nil, nil, "eval takes a question set"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
