@@ -120,6 +120,7 @@ func Generate(hits []retrieve.Hit, n int) []Candidate {
 func FromSentence(h *retrieve.Hit) []Candidate {
 	g := &gen{h: h, s: h.Sent, seen: map[doc.Span]int{}}
 	g.facts()
+	g.dates()
 	g.chunks()
 	g.clauses()
 	g.quotes()
@@ -148,6 +149,11 @@ func (g *gen) add(sp doc.Span, t Type, f *facts.Fact) {
 	}
 	if sp.End-sp.Start == 1 && isPronoun(g.s.Words[sp.Start].Lower) {
 		return
+	}
+	// Whatever proposed it, a span that names a day, a month or a year is
+	// a time ("Feb. 14" from the noun phrases, "mid-September").
+	if tt := timeType(g.s, sp); tt&(Date|Year|Clock|Duration) != 0 {
+		t |= tt
 	}
 	if i, ok := g.seen[sp]; ok {
 		g.out[i].Type |= t
@@ -302,6 +308,31 @@ func indexWord(s, w string) int {
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
+// dates proposes the dates the facts and noun phrases split: "June 9,
+// 2020" (a month and day, a comma, a year) and a span of years ("1997 to
+// 2017", "between 2010 and 2014").
+func (g *gen) dates() {
+	ws := g.s.Words
+	for i := 0; i+3 < len(ws); i++ {
+		if monthNames[strings.TrimSuffix(ws[i].Lower, ".")] && ws[i+1].Tag == pos.CD && ws[i+2].Text == "," && isYear(&ws[i+3]) {
+			g.add(doc.Span{Start: i, End: i + 4}, Date|Year|Time, nil)
+		}
+	}
+	for i := 0; i+2 < len(ws); i++ {
+		if isYear(&ws[i]) && (ws[i+1].Lower == "to" || ws[i+1].Lower == "and" || ws[i+1].Text == "-" || ws[i+1].Text == "–") && isYear(&ws[i+2]) {
+			sp := doc.Span{Start: i, End: i + 3}
+			if i > 0 && (ws[i-1].Lower == "from" || ws[i-1].Lower == "between") {
+				g.add(doc.Span{Start: i - 1, End: i + 3}, Year|Time, nil)
+			}
+			g.add(sp, Year|Time, nil)
+		}
+	}
+}
+
+func isYear(w *doc.Word) bool {
+	return len(w.Text) == 4 && text.AllDigits(w.Text) && (w.Text[0] == '1' || w.Text[0] == '2')
+}
+
 // quantityType tells money, percentages and counts apart by their shape.
 func quantityType(t, unit string) Type {
 	lt := strings.ToLower(t)
@@ -360,10 +391,13 @@ func timeType(s *doc.Sentence, sp doc.Span) Type {
 	for i := sp.Start; i < sp.End; i++ {
 		w := s.Words[i]
 		l := strings.TrimSuffix(w.Lower, ".")
+		if j := strings.LastIndexByte(l, '-'); j >= 0 && j+1 < len(l) {
+			l = l[j+1:] // "mid-September"
+		}
 		switch {
 		case monthNames[l] || weekdayNames[l]:
 			t |= Date
-		case len(w.Text) == 4 && text.AllDigits(w.Text) && (w.Text[0] == '1' || w.Text[0] == '2'):
+		case isYear(&w):
 			t |= Year
 		case strings.Contains(w.Text, ":") || l == "am" || l == "pm" || l == "a.m." || l == "p.m." || l == "noon" || l == "midnight":
 			t |= Clock

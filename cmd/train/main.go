@@ -77,6 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.opt.Rate, "rate", cfg.opt.Rate, "AdaGrad learning rate")
 	fs.Float64Var(&cfg.opt.L2, "l2", cfg.opt.L2, "L2 regularisation")
 	fs.IntVar(&cfg.opt.MinCount, "min-count", cfg.opt.MinCount, "drop features seen in fewer training questions")
+	fs.BoolVar(&cfg.opt.Average, "average", cfg.opt.Average, "average the weights over every step")
 	fs.BoolVar(&cfg.verbose, "v", false, "list the held-out misses")
 	fs.BoolVar(&cfg.swaps, "swaps", false, "train the decision on unanswerable questions made by swapping a name of an answerable one")
 	fs.Float64Var(&cfg.swapWeight, "swap-weight", 0.5, "weight of a swapped question against a real one")
