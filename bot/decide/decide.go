@@ -107,6 +107,28 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		}
 	}
 	fs = append(fs, Feature{"terms", math.Min(float64(len(q.Terms)), 8) / 8})
+	// How spread the ranking's belief is: a question with an answer
+	// usually has one candidate far ahead.
+	var ent float64
+	for _, s := range scored {
+		if s.Prob > 0 {
+			ent -= s.Prob * math.Log(s.Prob)
+		}
+	}
+	fs = append(fs, Feature{"entropy", math.Tanh(ent / 3)})
+	// The share of the question's weight the best sentence holds outside
+	// the answer itself: an answer that repeats the question's words
+	// (the question's own subject) holds no news.
+	var outside, tot float64
+	for i, m := range h.Matches {
+		tot += h.Weights[i]
+		if m.Pos >= 0 && (m.Pos < top.Span.Start || m.Pos >= top.Span.End || top.Elsewhere) {
+			outside += h.Weights[i] * m.Strength
+		}
+	}
+	if tot > 0 {
+		fs = append(fs, Feature{"coverage-outside-answer", outside / tot}, Feature{"wh=" + q.Wh.String() + " coverage-outside-answer", outside / tot})
+	}
 	// Unweighted: how many of the question's words the article never
 	// uses, by kind of question.
 	missing := 0
