@@ -19,8 +19,8 @@ type command struct {
 // bot.MaxQuestionBytes.
 const maxQuestionLength = 500
 
-// commandTable is every slash command the bot registers. /summary and
-// /brief are not here: the engine has no such functions yet.
+// commandTable is every command the bot registers: slash commands, and
+// the message command Ask articlebot.
 func (a *app) commandTable() []command {
 	return []command{
 		{
@@ -91,6 +91,9 @@ func (a *app) commandTable() []command {
 			run:          a.search,
 			autocomplete: a.completeArticle,
 		},
+		a.summaryCommand(),
+		a.briefCommand(),
+		a.askMessageCommand(),
 		{
 			def: &discordgo.ApplicationCommand{
 				Name:        "articles",

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"testing"
 
@@ -27,6 +28,15 @@ func TestCommandTable(t *testing.T) {
 				t.Error("defined twice")
 			}
 			seen[d.Name] = true
+			checkReach(t, d)
+			if d.Type == discordgo.MessageApplicationCommand {
+				// A menu command: a name of 1-32 characters as shown, no
+				// description, no options.
+				if n := runes(d.Name); n < 1 || n > maxCommandName || d.Description != "" || len(d.Options) > 0 {
+					t.Errorf("message command %q: description %q, %d options", d.Name, d.Description, len(d.Options))
+				}
+				return
+			}
 			if !nameRE.MatchString(d.Name) {
 				t.Errorf("name %q: want 1-32 lowercase letters, digits, - or _", d.Name)
 			}
@@ -79,14 +89,9 @@ func TestCommandTable(t *testing.T) {
 			}
 		})
 	}
-	for _, want := range []string{"ask", "who-said", "how-many", "facts", "search", "articles"} {
+	for _, want := range []string{"ask", "who-said", "how-many", "facts", "search", "summary", "brief", "articles", askMessageName} {
 		if !seen[want] {
 			t.Errorf("command %s missing", want)
-		}
-	}
-	for _, not := range []string{"summary", "brief"} {
-		if seen[not] {
-			t.Errorf("command %s registered; the engine has no such function yet", not)
 		}
 	}
 	if len(a.table) > 100 {
@@ -114,5 +119,17 @@ func TestHowManyQuestion(t *testing.T) {
 		if got := howManyQuestion(in); got != want {
 			t.Errorf("howManyQuestion(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// checkReach checks a command can be used in every context (guild, DM with
+// the bot, other DMs) and with both kinds of install (guild, user).
+func checkReach(t *testing.T, d *discordgo.ApplicationCommand) {
+	t.Helper()
+	if d.Contexts == nil || fmt.Sprint(*d.Contexts) != "[0 1 2]" {
+		t.Errorf("contexts %v, want [0 1 2]", d.Contexts)
+	}
+	if d.IntegrationTypes == nil || fmt.Sprint(*d.IntegrationTypes) != "[0 1]" {
+		t.Errorf("integration_types %v, want [0 1]", d.IntegrationTypes)
 	}
 }

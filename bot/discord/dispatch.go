@@ -191,6 +191,9 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 		return
 	}
 	log.Info("interaction answered", attrs...)
+	if outcome == "answered" {
+		a.runSequel(ctx, s, i, r, log)
+	}
 }
 
 // message turns a handler's result into the message to send: an error

@@ -145,7 +145,7 @@ func TestDispatch(t *testing.T) {
 		},
 		{
 			name:        "unknown command",
-			in:          commandInteraction("summary"),
+			in:          commandInteraction("no-such-command"),
 			wantMethods: []string{"respond:4"},
 			wantText:    msgUnknown,
 			wantFlags:   discordgo.MessageFlagsEphemeral,

@@ -200,7 +200,7 @@ func TestE2ERegistersCommands(t *testing.T) {
 			for _, c := range cmds {
 				names = append(names, c["name"].(string))
 			}
-			if got := strings.Join(names, " "); got != "ask who-said how-many facts search articles" {
+			if got := strings.Join(names, "|"); got != "ask|who-said|how-many|facts|search|summary|brief|"+askMessageName+"|articles" {
 				t.Errorf("registered %q", got)
 			}
 			want := discordtest.RouteGuildCommands
@@ -229,17 +229,7 @@ func TestE2EMessageContentIntent(t *testing.T) {
 // ask sends /ask and returns the bot's reply.
 func ask(t *testing.T, srv *discordtest.Server, question string, more ...discordtest.Option) *discordtest.Reply {
 	t.Helper()
-	in, err := srv.SendCommand("ask", discordtest.Where{}, append([]discordtest.Option{discordtest.String("question", question)}, more...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := in.Wait(ctxFor(t, 10*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if lat, _, late, ok := in.Ack(); !ok || late || lat > discordtest.InteractionDeadline {
-		t.Errorf("acknowledged after %v (late %v)", lat, late)
-	}
+	_, rep := runCommand(t, srv, "ask", discordtest.Where{}, append([]discordtest.Option{discordtest.String("question", question)}, more...)...)
 	return rep
 }
 

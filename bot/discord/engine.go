@@ -16,6 +16,8 @@ type Engine interface {
 	Search(ctx context.Context, query, article string, limit int) ([]bot.Match, error)
 	Facts(ctx context.Context, article string, kinds ...facts.Kind) ([]facts.Fact, error)
 	Context(ctx context.Context, article string, sentence int) ([]bot.Citation, error)
+	Summary(ctx context.Context, r bot.SummaryRequest) (*bot.Summary, error)
+	Brief(ctx context.Context, r bot.BriefRequest) (*bot.Brief, error)
 	Articles() []bot.ArticleInfo
 	Article(id string) (bot.ArticleInfo, bool)
 }

@@ -32,6 +32,7 @@ type app struct {
 	answers    *lru[string, moreState] // questions behind More buttons, by short key
 	slots      chan struct{}           // one per handler allowed to run at once (see workers)
 	inflight   inflight
+	discuss    *discussion // discussion threads (thread.go)
 }
 
 // moreState is what a More button needs: the question, how many of its
@@ -65,7 +66,8 @@ func newApp(e Engine, log *slog.Logger, deferAfter, timeout time.Duration) *app 
 		answers:    newLRU[string, moreState](moreStoreSize),
 		slots:      make(chan struct{}, workers()),
 	}
-	a.table = a.commandTable()
+	a.discuss = newDiscussion(time.Now, log)
+	a.table = reachEverywhere(a.commandTable())
 	a.commands = make(map[string]command, len(a.table))
 	for _, c := range a.table {
 		a.commands[c.def.Name] = c
@@ -127,19 +129,25 @@ func howManyQuestion(what string) string {
 // answer asks the engine and renders its answer, remembering the question
 // for the More button.
 func (a *app) answer(ctx context.Context, q bot.Question) (*discordgo.InteractionResponseData, error) {
+	data, _, err := a.answered(ctx, q)
+	return data, err
+}
+
+// answered is answer, also returning the engine's answer.
+func (a *app) answered(ctx context.Context, q bot.Question) (*discordgo.InteractionResponseData, *bot.Answer, error) {
 	if q.Article != "" {
 		id, err := a.resolveArticle(q.Article)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		q.Article = id
 	}
 	ans, err := a.engine.Ask(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("ask %q: %w", truncate(q.Text, 80), err)
+		return nil, nil, fmt.Errorf("ask %q: %w", truncate(q.Text, 80), err)
 	}
 	if ans == nil {
-		return nil, fmt.Errorf("ask %q: engine returned no answer", truncate(q.Text, 80))
+		return nil, nil, fmt.Errorf("ask %q: engine returned no answer", truncate(q.Text, 80))
 	}
 	shown := *ans
 	if strings.TrimSpace(shown.Question) == "" {
@@ -149,7 +157,7 @@ func (a *app) answer(ctx context.Context, q bot.Question) (*discordgo.Interactio
 	if len(ans.Sentences) > 0 {
 		key = a.remember(q, min(len(ans.Sentences), answerSentences))
 	}
-	return renderAnswer(&shown, key), nil
+	return renderAnswer(&shown, key), ans, nil
 }
 
 // remember stores a question for its More button (page 1) and returns its

@@ -21,6 +21,11 @@ func shouldAnswer(m *discordgo.Message, botID string) bool {
 	if m.GuildID == "" {
 		return true
 	}
+	return mentionsBot(m, botID)
+}
+
+// mentionsBot reports whether a message mentions the bot.
+func mentionsBot(m *discordgo.Message, botID string) bool {
 	for _, u := range m.Mentions {
 		if u != nil && u.ID == botID {
 			return true
@@ -37,42 +42,45 @@ func stripMentions(content, botID string) string {
 	return strings.TrimSpace(strings.Trim(oneLine(content), ",:"))
 }
 
-// handleMessage answers a mention or a DM like /ask, as a reply to it.
+// handleMessage answers a mention or a DM like /ask, as a reply to it, and
+// any message in a discussion thread (thread.go).
 func (a *app) handleMessage(ctx context.Context, s session, botID string, m *discordgo.Message) {
-	if !shouldAnswer(m, botID) {
+	if a.threadMessage(ctx, s, botID, m) || !shouldAnswer(m, botID) {
 		return
 	}
+	text := stripMentions(m.Content, botID)
+	a.reply(ctx, s, m, "mention", func(ctx context.Context) (*discordgo.InteractionResponseData, error) {
+		if text == "" {
+			return notice(msgMentionHelp), nil
+		}
+		return a.answer(ctx, bot.Question{Text: text})
+	})
+}
+
+// reply answers a message with what answer makes, as a reply to it in its
+// channel, within the handler timeout and a worker slot; panics and errors
+// are handled as the dispatcher handles them.
+func (a *app) reply(ctx context.Context, s session, m *discordgo.Message, command string, answer func(context.Context) (*discordgo.InteractionResponseData, error)) {
 	start := time.Now()
 	log := a.log.With(
 		slog.String("message_id", m.ID),
 		slog.String("guild_id", m.GuildID),
 		slog.String("channel_id", m.ChannelID),
-		slog.String("command", "mention"),
+		slog.String("command", command),
 	)
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("message handler panicked", slog.Any("panic", p), slog.String("stack", string(debug.Stack())))
 		}
 	}()
-	text := stripMentions(m.Content, botID)
 	var res result
-	if text == "" {
-		res.data = notice(msgMentionHelp)
-	} else {
-		hctx, cancel := context.WithTimeout(ctx, a.timeout)
-		res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
-			return a.answer(ctx, bot.Question{Text: text})
-		}, nil, false)
-		cancel()
-	}
+	hctx, cancel := context.WithTimeout(ctx, a.timeout)
+	res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
+		return answer(ctx)
+	}, nil, false)
+	cancel()
 	data, outcome := a.message(res, &request{}, log)
-	_, err := s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
-		Content:         data.Content,
-		Embeds:          data.Embeds,
-		Components:      data.Components,
-		AllowedMentions: data.AllowedMentions,
-		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool)},
-	}, discordgo.WithContext(ctx))
+	err := sendReply(ctx, s, m.ChannelID, m.GuildID, m.ID, data)
 	attrs := []any{slog.Int64("latency_ms", time.Since(start).Milliseconds()), slog.String("outcome", outcome)}
 	if err != nil {
 		log.Error("sending reply failed", append(attrs, slog.Any("error", err))...)

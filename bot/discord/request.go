@@ -22,11 +22,23 @@ type request struct {
 	UserID    string
 	GuildID   string
 	ChannelID string
+
+	// Where the interaction happened, and what the bot may do there
+	// (contexts.go, message.go).
+	AppID          string
+	Context        discordgo.InteractionContextType
+	AppPermissions int64
+	GuildInstalled bool               // the bot is installed in the guild, not only as the asker's user app
+	Target         *discordgo.Message // a message command's message
+	// then is what the handler asks the dispatcher to send after its
+	// message (sequel.go); nil for nothing.
+	then *sequel
 }
 
 // newRequest reads an interaction.
 func newRequest(i *discordgo.Interaction) *request {
 	r := &request{Type: i.Type, GuildID: i.GuildID, ChannelID: i.ChannelID, Options: map[string]*discordgo.ApplicationCommandInteractionDataOption{}}
+	readPlace(r, i)
 	switch {
 	case i.Member != nil && i.Member.User != nil:
 		r.UserID = i.Member.User.ID
@@ -38,6 +50,9 @@ func newRequest(i *discordgo.Interaction) *request {
 		r.Name = d.Name
 		addOptions(r, d.Options)
 		r.Ephemeral = r.Bool("private")
+		if d.CommandType == discordgo.MessageApplicationCommand {
+			readTarget(r, d)
+		}
 	case discordgo.MessageComponentInteractionData:
 		r.CustomID = d.CustomID
 		r.Name, _, _ = strings.Cut(d.CustomID, ":")

@@ -76,6 +76,7 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	s.ShouldReconnectVoiceOnSessionError = false
 
 	a := newApp(engine, log, cfg.DeferAfter, cfg.HandlerTimeout)
+	a.discuss.everyMessage = cfg.MessageContent
 	// Handlers get a context that outlives ctx by the shutdown grace, so
 	// answers under way are still sent.
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))

@@ -14,6 +14,8 @@ import (
 // Guarded by Server.mu.
 type interaction struct {
 	id, token string
+	channelID string    // where it happened
+	original  string    // the ID of the message its response made, once it has one
 	delivered time.Time // when its INTERACTION_CREATE was written to the bot's gateway connection
 	acked     time.Time // when its first response arrived
 	ackType   int
@@ -58,6 +60,11 @@ func Bool(name string, value bool) Option {
 	return Option{Name: name, Type: discordgo.ApplicationCommandOptionBoolean, Value: value}
 }
 
+// Int is an integer option.
+func Int(name string, value int) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionInteger, Value: value}
+}
+
 // Focused is a string option being typed, for autocomplete.
 func Focused(name, value string) Option {
 	return Option{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value, Focused: true}
@@ -89,6 +96,9 @@ type Interaction struct {
 type Where struct {
 	DM   bool
 	User User
+	// UserInstall: the app is in the guild only as the user's own install
+	// (authorizing_integration_owners holds the user, not the guild).
+	UserInstall bool
 }
 
 // SendCommand dispatches a slash command interaction (type 2).
@@ -139,15 +149,27 @@ func (s *Server) commandData(name string, opts []Option) map[string]any {
 // sendInteraction dispatches an INTERACTION_CREATE shaped as Discord sends
 // it (permissions as strings, member in a guild, user in a DM).
 func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
+	return s.sendInteractionIn(typ, data, msg, w, "")
+}
+
+// sendInteractionIn is sendInteraction in a channel of the guild (a
+// thread); "" for the fake's channel.
+func (s *Server) sendInteractionIn(typ discordgo.InteractionType, data, msg map[string]any, w Where, channelID string) (*Interaction, error) {
+	switch {
+	case w.DM:
+		channelID = DMChannelID
+	case channelID == "":
+		channelID = s.ChannelID
+	}
 	s.mu.Lock()
-	in := &interaction{id: s.newID(), token: "aW50ZXJhY3Rpb246" + randomToken()}
+	in := &interaction{id: s.newID(), token: "aW50ZXJhY3Rpb246" + randomToken(), channelID: channelID}
 	s.interactions[in.id] = in
 	s.byToken[in.token] = in
 	s.mu.Unlock()
 
 	p := map[string]any{
 		"id": in.id, "application_id": s.AppID, "type": int(typ), "data": data,
-		"channel_id": s.ChannelID, "token": in.token, "version": 1,
+		"channel_id": channelID, "token": in.token, "version": 1,
 		"app_permissions": "2248473465835073", "locale": "en-US",
 		"entitlements": []any{}, "authorizing_integration_owners": map[string]any{"0": s.GuildID},
 	}
@@ -157,8 +179,11 @@ func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[st
 	if w.DM {
 		p["user"] = w.User.json()
 		p["context"] = 1
-		p["channel_id"] = "500000000000000005"
+		p["authorizing_integration_owners"] = map[string]any{"0": "0"} // guild install, in the bot's DM
 	} else {
+		if w.UserInstall {
+			p["authorizing_integration_owners"] = map[string]any{"1": w.User.json()["id"]}
+		}
 		p["guild_id"] = s.GuildID
 		p["guild_locale"] = "en-US"
 		p["context"] = 0
@@ -241,7 +266,8 @@ type MessageSpec struct {
 	Content    string
 	DM         bool // in a DM channel with the bot, rather than the guild channel
 	Author     User
-	MentionBot bool // the message mentions the bot (put <@BotUserID> in Content too)
+	MentionBot bool   // the message mentions the bot (put <@BotUserID> in Content too)
+	Channel    string // a thread of the guild to post in; "" for the fake's channel
 }
 
 // SendMessage dispatches a MESSAGE_CREATE. Without the MESSAGE_CONTENT
@@ -256,8 +282,18 @@ func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
 	}
 	s.mu.Unlock()
 	channel := s.ChannelID
-	if m.DM {
-		channel = "500000000000000005"
+	switch {
+	case m.DM:
+		channel = DMChannelID
+	case m.Channel != "":
+		channel = m.Channel
+	}
+	s.mu.Lock()
+	known := s.knownChannel(channel)
+	s.remember(&message{id: id, channelID: channel, author: m.Author.json(), content: m.Content})
+	s.mu.Unlock()
+	if !known {
+		return nil, fmt.Errorf("discordtest: no channel %s", channel)
 	}
 	content := m.Content
 	if !m.DM && !m.MentionBot && intents&int64(discordgo.IntentsMessageContent) == 0 {

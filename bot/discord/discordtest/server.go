@@ -43,6 +43,8 @@ const (
 	RouteDeleteOriginal      = "DELETE /api/v9/webhooks/{app}/{token}/messages/@original"
 	RouteFollowup            = "POST /api/v9/webhooks/{app}/{token}"
 	RouteChannelMessages     = "POST /api/v9/channels/{channel}/messages"
+	RouteGetOriginal         = "GET /api/v9/webhooks/{app}/{token}/messages/@original"
+	RouteStartThread         = "POST /api/v9/channels/{channel}/messages/{message}/threads"
 )
 
 // InteractionDeadline is how long Discord waits for an interaction's first
@@ -109,6 +111,9 @@ type Server struct {
 	interactions map[string]*interaction    // by id
 	byToken      map[string]*interaction
 	commands     map[string]string // command name -> registered ID
+	messages     map[string]*message
+	channels     map[string]channel
+	threads      []Thread
 	gw           gateway
 	lastID       uint64
 }
@@ -127,8 +132,10 @@ func New(tb testing.TB, opts Options) *Server {
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
 		commands:     map[string]string{},
+		messages:     map[string]*message{},
 	}
 	s.BotUserID = s.AppID
+	s.channels = map[string]channel{s.ChannelID: {kind: channelGuildText}, DMChannelID: {kind: channelDM}}
 	if s.heartbeat <= 0 {
 		s.heartbeat = time.Second
 	}
@@ -146,6 +153,8 @@ func New(tb testing.TB, opts Options) *Server {
 	s.handle(mux, RouteDeleteOriginal, s.deleteOriginal)
 	s.handle(mux, RouteFollowup, s.postFollowup)
 	s.handle(mux, RouteChannelMessages, s.postChannelMessage)
+	s.handle(mux, RouteGetOriginal, s.getOriginal)
+	s.handle(mux, RouteStartThread, s.startThread)
 	s.handle(mux, "/api/", func(r *http.Request, _ []byte) (int, any) {
 		return http.StatusNotFound, apiError(0, "404: Not Found")
 	})
@@ -361,6 +370,11 @@ func (s *Server) putCommands(r *http.Request, body []byte) (int, any) {
 	if err := json.Unmarshal(body, &cmds); err != nil {
 		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
 	}
+	for i, c := range cmds {
+		if err := checkCommand(c); err != nil {
+			return http.StatusBadRequest, apiError(50035, fmt.Sprintf("Invalid Form Body: %d: %v", i, err))
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.commands = map[string]string{}
@@ -432,6 +446,9 @@ func (s *Server) postCallback(r *http.Request, body []byte) (int, any) {
 	}
 	in.acked = now
 	in.ackType = resp.Type
+	if resp.Type == 4 || resp.Type == 5 {
+		s.recordOriginal(in, resp.Data)
+	}
 	return http.StatusNoContent, nil
 }
 
@@ -455,7 +472,22 @@ func (s *Server) patchOriginal(r *http.Request, body []byte) (int, any) {
 	if in == nil {
 		return status, resp
 	}
-	return s.messageResponse(s.ChannelID, body)
+	if err := checkMessage(body); err != nil {
+		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
+	}
+	s.mu.Lock()
+	s.recordOriginal(in, body)
+	m := s.messages[in.original].json()
+	s.mu.Unlock()
+	var edit map[string]any
+	_ = json.Unmarshal(body, &edit)
+	for k, v := range edit {
+		if k != "allowed_mentions" {
+			m[k] = v
+		}
+	}
+	m["type"] = 20
+	return http.StatusOK, m
 }
 
 func (s *Server) deleteOriginal(r *http.Request, body []byte) (int, any) {
@@ -471,7 +503,7 @@ func (s *Server) postFollowup(r *http.Request, body []byte) (int, any) {
 	if in == nil {
 		return status, resp
 	}
-	status, msg := s.messageResponse(s.ChannelID, body)
+	status, msg := s.messageResponse(in.channelID, body)
 	if r.URL.Query().Get("wait") != "true" && status == http.StatusOK {
 		return http.StatusNoContent, nil
 	}
@@ -491,8 +523,20 @@ func (s *Server) messageResponse(channelID string, body []byte) (int, any) {
 	if err := checkMessage(body); err != nil {
 		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
 	}
+	if ref, ok := m["message_reference"].(map[string]any); ok {
+		if id, _ := ref["message_id"].(string); id == "" {
+			return http.StatusBadRequest, apiError(50035, "Invalid Form Body: message_reference.message_id is required")
+		}
+	}
 	s.mu.Lock()
+	if !s.knownChannel(channelID) {
+		s.mu.Unlock()
+		return http.StatusNotFound, apiError(10003, "Unknown Channel")
+	}
 	id := s.newID()
+	content, _ := m["content"].(string)
+	flags, _ := m["flags"].(float64)
+	s.remember(&message{id: id, channelID: channelID, author: s.botUser(), content: content, flags: int(flags)})
 	s.mu.Unlock()
 	m["id"] = id
 	m["channel_id"] = channelID
