@@ -118,6 +118,11 @@ type Question struct {
 	Quoted string
 	// Future and Past: the question's tense, when it shows one.
 	Future, Past bool
+	// Plural: it asks for several ("which founding members", "who are
+	// the five companies").
+	Plural bool
+	// Names: it names someone or something ("who is Mark Milley").
+	Names bool
 }
 
 // contractions are expanded before parsing, with the misspellings of them
@@ -425,6 +430,19 @@ func (q *Question) parse() {
 		}
 	}
 	q.terms(focusAt, focusEnd)
+	for _, t := range q.Terms {
+		if t.Name {
+			q.Names = true
+		}
+	}
+	if focusEnd > 0 && focusEnd <= len(ws) && len(q.Focus) > 0 {
+		if tg := ws[focusEnd-1].Tag; tg == pos.NNS || tg == pos.NNPS {
+			q.Plural = true
+		}
+	}
+	if after < len(ws) && (lower(after) == "are" || lower(after) == "were") && (q.Wh == Who || q.Wh == What || q.Wh == Which) {
+		q.Plural = true
+	}
 	q.Kind = q.kind()
 }
 

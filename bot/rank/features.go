@@ -75,6 +75,8 @@ const (
 	tGlobalRank                  // kind x main type: its rank among like candidates of every sentence
 	tSentTypes                   // kind x main type: how many like candidates its sentence has
 	tFocusClass                  // a class of the focus noun x candidate type
+	tNamedType                   // kind x the question names someone x candidate type
+	tPluralType                  // kind x the question asks for several x candidate type
 	numTemplates
 )
 
@@ -167,6 +169,8 @@ var templates = [numTemplates]tmplInfo{
 	tGlobalRank:      {"global-rank", kindMainTypeName, num},
 	tSentTypes:       {"sentence-type-count", kindMainTypeName, num},
 	tFocusClass:      {"focus-class×type", className, typeName},
+	tNamedType:       {"named×type", kindName, typeName},
+	tPluralType:      {"plural×type", kindName, typeName},
 }
 
 func className(x uint64) string { return lexicon.Class(1 << x).String() }
@@ -448,6 +452,12 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 			if q.FocusClass&(1<<c) != 0 {
 				b.on(tFocusClass, uint64(c), uint64(i))
 			}
+		}
+		if q.Names {
+			b.on(tNamedType, kind, uint64(i))
+		}
+		if q.Plural {
+			b.on(tPluralType, kind, uint64(i))
 		}
 		n := x.typeCounts[i]
 		b.on(tTypeCount, kind, uint64(i)*4+uint64(min(n, 3)))
