@@ -11,6 +11,7 @@ import (
 	"math"
 
 	"github.com/articlebot/articlebot/bot/candidate"
+	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/rank"
 	"github.com/articlebot/articlebot/bot/retrieve"
@@ -42,6 +43,10 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		fs = append(fs, Feature{"margin", math.Tanh((top.Score - scored[1].Score) / 5)})
 	}
 	h := top.Hit
+	arts := topArticles(hits)
+	if len(arts) == 0 {
+		arts = articles{h.Article}
+	}
 	fs = append(fs,
 		Feature{"top-coverage", h.Coverage},
 		Feature{"top-prev-coverage", h.PrevCoverage},
@@ -61,7 +66,7 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		if t.Name {
 			names++
 		}
-		if h.Article.DF(t.Stem) == 0 && h.Matches[i].Strength == 0 {
+		if arts.df(t.Stem) == 0 && h.Matches[i].Strength == 0 {
 			absent += w
 			if t.Name {
 				absentNames++
@@ -79,7 +84,7 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 	var focusAbsent, focusMissing, verbMissing bool
 	for i, t := range q.Terms {
 		if t.Focus {
-			if h.Article.DF(t.Stem) == 0 {
+			if arts.df(t.Stem) == 0 {
 				focusAbsent = true
 			}
 			if h.Matches[i].Strength == 0 {
@@ -133,7 +138,7 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 	// uses, by kind of question.
 	missing := 0
 	for i, t := range q.Terms {
-		if h.Article.DF(t.Stem) == 0 && h.Matches[i].Strength == 0 {
+		if arts.df(t.Stem) == 0 && h.Matches[i].Strength == 0 {
 			missing++
 		}
 	}
@@ -156,7 +161,7 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 	// Which kind of word is absent: a name or its adjective ("the Polish
 	// minister"), a noun, a verb.
 	for i, t := range q.Terms {
-		if h.Article.DF(t.Stem) != 0 || h.Matches[i].Strength != 0 || absentElsewhere(t, h) {
+		if arts.df(t.Stem) != 0 || h.Matches[i].Strength != 0 || arts.anyRelated(t) {
 			continue
 		}
 		fs = append(fs, Feature{"absent " + wordClass(t), 1}, Feature{wh + " absent " + wordClass(t), 1})
@@ -164,11 +169,47 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 	return fs
 }
 
-// absentElsewhere reports whether any word related to t is in the
-// article (a synonym that matched no sentence word as strongly).
-func absentElsewhere(t question.Term, h *retrieve.Hit) bool {
+// articles are the articles of the best hits: a word is absent when none
+// of them uses it, so that with several articles one article's silence
+// does not hide another's answer.
+type articles []*doc.Article
+
+// absentFrom is how many of the best hits give the articles a question's
+// words are looked for in.
+const absentFrom = 5
+
+func topArticles(hits []retrieve.Hit) articles {
+	var out articles
+	for i, h := range hits {
+		if i == absentFrom {
+			break
+		}
+		seen := false
+		for _, a := range out {
+			if a == h.Article {
+				seen = true
+			}
+		}
+		if !seen {
+			out = append(out, h.Article)
+		}
+	}
+	return out
+}
+
+// df is how many of the articles' sentences hold the stem.
+func (as articles) df(stem string) int {
+	n := 0
+	for _, a := range as {
+		n += a.DF(stem)
+	}
+	return n
+}
+
+// anyRelated reports whether the articles use a word related to t.
+func (as articles) anyRelated(t question.Term) bool {
 	for st := range t.Related {
-		if h.Article.DF(st) > 0 {
+		if as.df(st) > 0 {
 			return true
 		}
 	}

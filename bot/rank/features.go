@@ -136,18 +136,18 @@ var templates = [numTemplates]tmplInfo{
 	tFocusIn:         {"focus-in", whName, nil},
 	tFocusHead:       {"focus-head", whName, nil},
 	tElsewhere:       {"elsewhere", whName, nil},
-	tCue:             {"cue", whName, contextName},
+	tCue:             {"cue", whName, cueName},
 	tFact:            {"fact", whName, num},
 	tSentStart:       {"sentence-start", whName, nil},
 	tApposition:      {"apposition", whName, nil},
-	tTypeCount:       {"type-count", kindName, num},
+	tTypeCount:       {"type-count", kindTypeName, num},
 	tFocusDF:         {"focus-in-sentence", whName, nil},
 	tNameNear:        {"name-near", whName, nil},
 	tVerbDist:        {"verb-dist", boolName, num},
 	tVerbType:        {"verb×type", nil, typeName},
 	tKindLeft:        {"kind×left", kindName, contextName},
 	tKindRight:       {"kind×right", kindName, contextName},
-	tSideShare:       {"side-share", num, num},
+	tSideShare:       {"left-share", sideName, num},
 	tKindSpeech:      {"kind×speech-verb", kindName, num},
 	tKindDist:        {"kind×dist", kindName, num},
 	tNextVerbMatched: {"subject-of-verb", whName, nil},
@@ -179,6 +179,28 @@ func kindMainTypeName(x uint64) string { return kindName(x/100) + " " + typeName
 
 // kindType packs a question kind and a candidate type bit into one argument.
 func kindType(kind uint64, t int) uint64 { return kind<<8 | uint64(t) }
+
+// sideName names tSideShare's first argument: subject or object
+// question, and the wh-word.
+func sideName(x uint64) string {
+	s := "object "
+	if x >= 100 {
+		s = "subject "
+	}
+	return s + whName(x%100)
+}
+
+// cueName names a clause's cue; "+cue" when the candidate starts with it.
+func cueName(x uint64) string {
+	s := ""
+	if x >= 500 {
+		s, x = "+cue ", x-500
+	}
+	if int(x) > len(contextWords) {
+		return s + "other"
+	}
+	return s + contextName(x)
+}
 
 func kindTypeName(x uint64) string { return kindName(x>>8) + " " + typeName(x&0xff) }
 
@@ -460,7 +482,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 			b.on(tPluralType, kind, uint64(i))
 		}
 		n := x.typeCounts[i]
-		b.on(tTypeCount, kind, uint64(i)*4+uint64(min(n, 3)))
+		b.on(tTypeCount, kindType(kind, i), uint64(min(n, 3)))
 	}
 	// The features so far say what the candidate is against what the
 	// question asks for; the decision reads their score alone (TypeFit).
