@@ -1,7 +1,8 @@
 // Package lexicon holds read-only English word tables generated from data:
 // base forms, related words, supersenses and noun classes from WordNet 3.0,
 // and countries, their aliases, demonyms and capitals from the
-// world-countries data set joined with WordNet's named places.
+// world-countries data set joined with WordNet's named places, and English
+// given names from the Moby Word II lists.
 //
 // The tables are embedded (data/, with the sources' licences beside them)
 // and loaded once, on first use, by Default. They are generated, not
@@ -41,6 +42,7 @@ type Lexicon struct {
 	forms     [numPOS]map[string][]string // base -> its irregular forms
 	past      map[string]bool             // irregular past forms of verbs
 	places    map[string]Place
+	names     map[string]Sex // given names, lower case
 	countries []Country
 	byCode    map[string]int
 }
@@ -69,7 +71,7 @@ func Default() *Lexicon { return defaultLexicon() }
 
 // Load parses gzip-compressed tables in the format gen writes.
 func Load(wordnet, places []byte) (*Lexicon, error) {
-	l := &Lexicon{past: map[string]bool{}, places: map[string]Place{}, byCode: map[string]int{}}
+	l := &Lexicon{past: map[string]bool{}, places: map[string]Place{}, names: map[string]Sex{}, byCode: map[string]int{}}
 	for i := range l.exc {
 		l.exc[i] = map[string]string{}
 		l.forms[i] = map[string][]string{}

@@ -262,6 +262,27 @@ func TestCountry(t *testing.T) {
 	}
 }
 
+func TestGivenName(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		word string
+		sex  Sex
+		ok   bool
+	}{
+		{"Kate", Female, true},
+		{"kevin", Male, true},
+		{"Ian", Male, true},
+		{"Jordan", Female | Male, true},
+		{"cathedral", 0, false},
+		{"Speculation", 0, false},
+	}
+	for _, tt := range tests {
+		if sex, ok := l.GivenName(tt.word); ok != tt.ok || sex != tt.sex {
+			t.Errorf("GivenName(%q) = %v, %v; want %v, %v", tt.word, sex, ok, tt.sex, tt.ok)
+		}
+	}
+}
+
 // TestTables checks that the embedded tables parse and hold sane counts.
 func TestTables(t *testing.T) {
 	l := Default()
@@ -277,6 +298,9 @@ func TestTables(t *testing.T) {
 	}
 	if len(l.places) < 3000 || len(l.countries) < 240 {
 		t.Errorf("%d places, %d countries", len(l.places), len(l.countries))
+	}
+	if len(l.names) < 7000 {
+		t.Errorf("%d given names, want the Moby lists' 7,000 or more", len(l.names))
 	}
 	if len(wordnetGz)+len(placesGz) > 2<<20 {
 		t.Errorf("embedded tables are %d bytes, over 2 MiB", len(wordnetGz)+len(placesGz))
@@ -309,6 +333,8 @@ func TestLoadBadData(t *testing.T) {
 		"bad-pos":         {gz(t, "@exceptions\nwent\tx\tgo\tp\n"), places},
 		"bad-place-kind":  {good, gz(t, "@places\nfinland\tFinland\tplanet\tFI\t-\n")},
 		"short-country":   {good, gz(t, "@countries\nFI\tFinland\n")},
+		"bad-name-sex":    {good, gz(t, "@names\nkate\tx\n")},
+		"short-name":      {good, gz(t, "@names\nkate\n")},
 	}
 	for name, in := range bad {
 		t.Run(name, func(t *testing.T) {
@@ -339,6 +365,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		for _, w := range []string{"go", "went", "x", "finland", "finnish"} {
+			l.GivenName(w)
 			l.Lemma(w, AnyPOS)
 			l.Synonyms(w)
 			l.Supersense(w, AnyPOS)
