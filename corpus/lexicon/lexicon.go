@@ -51,6 +51,8 @@ type Lexicon struct {
 type wordEntry struct {
 	pos string // "v38,n7:1": parts of speech, lexicographer files, classes
 	rel string // "take:1,leader:d": related words and their kinds
+	// proper: WordNet writes the word only with capitals, as a name.
+	proper bool
 }
 
 // defaultLexicon loads the embedded tables once. The data is part of the
@@ -160,7 +162,11 @@ func (l *Lexicon) parseWords(s string) error {
 			if !ok || !ok2 || key == "" || pos == "" {
 				return fmt.Errorf("word %q", line)
 			}
-			l.words[key] = wordEntry{pos: pos, rel: rel}
+			rel, flags, _ := strings.Cut(rel, "\t")
+			if flags != "" && flags != "p" {
+				return fmt.Errorf("word %q: flags", line)
+			}
+			l.words[key] = wordEntry{pos: pos, rel: rel, proper: flags == "p"}
 		default:
 			return fmt.Errorf("outside a section: %q", line)
 		}

@@ -162,6 +162,8 @@ func TestSupersenseAndClasses(t *testing.T) {
 		{"dollar", Noun, NounQuantity, ClassMoney},
 		{"mile", Noun, NounQuantity, ClassMeasureUnit},
 		{"election", Noun, NounAct, ClassEvent},
+		{"cathedral", Noun, NounArtifact, ClassStructure},
+		{"airport", Noun, NounArtifact, ClassStructure},
 		{"announced", Verb, VerbCommunication, 0},
 		{"announced", AnyPOS, VerbCommunication, 0}, // the verb, not the adjective "announced"
 		{"warned", AnyPOS, VerbCommunication, 0},
@@ -262,6 +264,33 @@ func TestCountry(t *testing.T) {
 	}
 }
 
+func TestCommonAndFrequency(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		word    string
+		common  bool
+		minFreq int // Frequency at least this
+		maxFreq int // and at most this
+	}{
+		{"speculation", true, 1, 100},
+		{"Naturally", true, 1, 100},
+		{"amphitheatre", true, 0, 0}, // a common word WordNet's concordances never tagged
+		{"outbreaks", true, 1, 100},  // through its base form
+		{"house", true, 100, 1000},
+		{"Clark", false, 0, 0}, // only a name
+		{"kennedy", false, 0, 0},
+		{"xyzzyq", false, 0, 0},
+	}
+	for _, tt := range tests {
+		if got := l.Common(tt.word); got != tt.common {
+			t.Errorf("Common(%q) = %v, want %v", tt.word, got, tt.common)
+		}
+		if f := l.Frequency(tt.word); f < tt.minFreq || f > tt.maxFreq {
+			t.Errorf("Frequency(%q) = %d, want %d to %d", tt.word, f, tt.minFreq, tt.maxFreq)
+		}
+	}
+}
+
 func TestGivenName(t *testing.T) {
 	l := Default()
 	tests := []struct {
@@ -334,6 +363,7 @@ func TestLoadBadData(t *testing.T) {
 		"bad-place-kind":  {good, gz(t, "@places\nfinland\tFinland\tplanet\tFI\t-\n")},
 		"short-country":   {good, gz(t, "@countries\nFI\tFinland\n")},
 		"bad-name-sex":    {good, gz(t, "@names\nkate\tx\n")},
+		"bad-word-flags":  {gz(t, "@words\ngo\tv38/10\ttravel:1\tq\n"), places},
 		"short-name":      {good, gz(t, "@names\nkate\n")},
 	}
 	for name, in := range bad {
@@ -366,6 +396,8 @@ func FuzzLoad(f *testing.F) {
 		}
 		for _, w := range []string{"go", "went", "x", "finland", "finnish"} {
 			l.GivenName(w)
+			l.Common(w)
+			l.Frequency(w)
 			l.Lemma(w, AnyPOS)
 			l.Synonyms(w)
 			l.Supersense(w, AnyPOS)
