@@ -3,9 +3,11 @@ package facts
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
@@ -19,7 +21,8 @@ type Extraction struct {
 type sentenceInfo struct {
 	s        string
 	toks     []text.Token
-	quoted   []bool // per token: inside quotation marks
+	tags     []pos.Tag // per token: its part of speech
+	quoted   []bool    // per token: inside quotation marks
 	hasQuote bool
 	opens    bool // a quote opens and is not closed in this sentence
 	closes   bool // a quote opened in an earlier sentence closes here
@@ -37,6 +40,7 @@ type extractor struct {
 	recent []string        // person names in order of mention, outside quotes
 	topics []string        // per sentence, its speaker or first-named person ("" if none)
 	orgs   map[string]int  // organisations named outside quotes, with counts
+	aw     *articleWords   // how the article writes its words
 }
 
 // Extract finds the facts of an article, given its sentences in order.
@@ -63,25 +67,30 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 		}
 		return nil
 	}
+	tagger, err := pos.New()
+	if err != nil {
+		return Extraction{}, fmt.Errorf("facts: extract: %w", err)
+	}
 	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
 	infos := make([]*sentenceInfo, len(sentences))
 	for i, s := range sentences {
 		if err := check(i); err != nil {
 			return Extraction{}, err
 		}
-		info := &sentenceInfo{s: s, toks: text.Tokenize(s)}
+		toks := text.Tokenize(s)
+		info := &sentenceInfo{s: s, toks: toks, tags: tagger.Tag(toks)}
 		if paras != nil && i < len(paras) {
 			info.para = paras[i]
 		}
 		markQuotes(info)
 		infos[i] = info
 	}
-	vocab := lowerVocabulary(infos)
+	ex.aw = newArticleWords(infos)
 	for i, info := range infos {
 		if err := check(i); err != nil {
 			return Extraction{}, err
 		}
-		ex.sentence(i+1, info, vocab)
+		ex.sentence(i+1, info)
 	}
 	resolveQuoteRuns(infos)
 	out := Extraction{Sentences: make([][]Fact, len(sentences))}
@@ -98,18 +107,64 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 	return out, nil
 }
 
-// lowerVocabulary is the set of words the article writes in lower case, so
-// that a capitalised first word that is an ordinary word is not a name.
-func lowerVocabulary(infos []*sentenceInfo) map[string]bool {
-	v := map[string]bool{}
+// articleWords is what the whole article shows of how it writes its
+// words: the words it writes in lower case somewhere, and those it
+// capitalises where no sentence or quote starts. A capitalised word at
+// the start of a sentence is a name when the article writes it so
+// elsewhere too; an ordinary word when it writes it in lower case.
+type articleWords struct {
+	lower  map[string]bool
+	capMid map[string]bool
+	// known holds the words of the names of the people met so far
+	// ("Reeves" after "Chancellor Rachel Reeves").
+	known map[string]bool
+}
+
+func newArticleWords(infos []*sentenceInfo) *articleWords {
+	aw := &articleWords{lower: map[string]bool{}, capMid: map[string]bool{}, known: map[string]bool{}}
 	for _, info := range infos {
-		for _, t := range info.toks {
-			if t.Word && !t.IsCap() {
-				v[t.Bare()] = true
+		first := firstWordIndex(info.toks)
+		for i, t := range info.toks {
+			switch {
+			case !t.Word:
+			case !t.IsCap():
+				aw.lower[t.Bare()] = true
+			case !atStart(info.toks, i, first) && !allCaps(t.Text):
+				aw.capMid[t.Bare()] = true
 			}
 		}
 	}
-	return v
+	return aw
+}
+
+// nameAtStart reports whether a capitalised word toks[i] that starts a
+// sentence, a quote or a clause begins a name. English capitalises any
+// word there, so the word's own case says nothing; what does: the article
+// writing it in lower case elsewhere (not a name) or capitalised inside a
+// sentence (a name), a person already named with it, a relative "who"
+// after it, and else the word itself. A
+// word WordNet has only as a name, or not at all, is a name ("Boeing",
+// "Kennedy"); a common word ("Speculation", "Naturally", "Scientists",
+// "Avian") is one only when the tagger reads it as a proper noun and it
+// is a first name or a place ("Grace", "China").
+func (aw *articleWords) nameAtStart(toks []text.Token, i int, tag pos.Tag) bool {
+	w := toks[i].Bare()
+	switch {
+	case aw.lower[w]:
+		return false
+	case aw.capMid[w], aw.known[w]:
+		return true
+	case !common(w):
+		return true
+	case i+2 < len(toks) && toks[i+1].Text == "," && (toks[i+2].Lower == "who" || toks[i+2].Lower == "whose"):
+		return true // "Irons, whose film is showing,": someone
+	case !properTag(tag):
+		return false
+	}
+	if _, ok := givenName(w); ok {
+		return true
+	}
+	return PlaceOf(w) != ""
 }
 
 // markQuotes finds which tokens stand inside quotation marks.
@@ -173,10 +228,10 @@ func isEndPunct(s string) bool {
 
 // sentence finds the names, people, roles, places, numbers and times of one
 // sentence, and who speaks in it.
-func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) {
+func (ex *extractor) sentence(n int, info *sentenceInfo) {
 	s, toks := info.s, info.toks
-	for _, r := range runs(toks, vocab) {
-		m := classify(s, toks, r[0], r[1])
+	for _, r := range runs(info, ex.aw) {
+		m := classify(s, toks, r[0], r[1], ex.aw.known)
 		m.quoted = info.quoted[r[0]]
 		if m.kind == "" {
 			continue
@@ -275,41 +330,41 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	if after != "" {
 		m.strong = true
 	}
-	if m.to < len(toks) && speechVerbs[toks[m.to].Lower] {
+	if m.to < len(toks) && speechVerbs[toks[m.to].Lower] || relativeWho(toks, m.to) {
 		m.strong = true
 	}
 	nameToks := text.Tokenize(name)
-	surname := text.StripPossessive(nameToks[len(nameToks)-1].Lower)
+	surname := surnameOf(nameToks)
 	var p *Person
 	for _, q := range ex.people {
-		qt := text.Tokenize(q.Name)
-		if text.StripPossessive(qt[len(qt)-1].Lower) == surname || strings.EqualFold(q.Name, name) {
+		if strings.EqualFold(q.Name, name) || surnameOf(text.Tokenize(q.Name)) == surname && sameFirstName(q.Name, name) {
 			p = q
 			break
 		}
 	}
-	if p == nil && len(nameToks) == 1 && (m.honorific == "sir" || m.honorific == "dame" || m.honorific == "lord" || m.honorific == "lady") {
-		// "Sir John" after "Sir John Bourn": the first name.
-		for _, q := range ex.people {
-			if qt := text.Tokenize(q.Name); len(qt) > 1 && strings.EqualFold(qt[0].Text, name) {
-				p = q
-				break
-			}
+	lone := len(nameWords(nameToks, 0, len(nameToks))) == 1
+	if p == nil && lone {
+		// "Sir John" after "Sir John Bourn", "Paul" after "Paul Dee": a
+		// first name of someone named before, when only one has it.
+		p = ex.byFirstName(name)
+	}
+	if p == nil && lone && m.role == "" && m.honorific == "" {
+		// A lone capitalised word nobody was introduced by. A person's
+		// first mention gives a first name and a surname, a title or a
+		// role; a lone word is someone only when the sentence says so
+		// ("Irons, whose film is showing"); a first name alone is no
+		// fact; else it is a body ("Acme said", "Earlier, the
+		// Executive …").
+		_, given := givenName(name)
+		switch {
+		case relativeWho(toks, m.to):
+		case given:
+			m.kind = ""
+			return
+		default:
+			m.kind = KindOrg
+			return
 		}
-	}
-	if p == nil && len(nameToks) == 1 && m.role == "" && m.honorific == "" {
-		// A lone capitalised word nobody was introduced by ("Acme
-		// said", "Earlier, the Executive …"): a body, not a person. A
-		// person's first mention gives a first name, a title or a role
-		// before the name.
-		m.kind = KindOrg
-		return
-	}
-	if p == nil && len(nameToks) == 1 && m.role == "" && after == "" && m.honorific == "" {
-		// A lone capitalised word nobody was introduced by ("Acme
-		// said"): a body, not a person.
-		m.kind = KindOrg
-		return
 	}
 	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) {
 		// "Liberal Democrat spokeswoman …", "Plaid Cymru health spokesman":
@@ -322,6 +377,9 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		ex.people = append(ex.people, p)
 		if !m.strong && m.honorific == "" {
 			ex.weak[name] = true
+		}
+		if g, ok := givenName(nameToks[0].Text); ok && g != 0 && !lone {
+			ex.gender[p.Name] = g // "Kate Lamb": she
 		}
 	} else {
 		if len(nameToks) > len(text.Tokenize(p.Name)) {
@@ -342,7 +400,62 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	if m.role == "" {
 		m.role = after
 	}
+	for _, t := range text.Tokenize(p.Name) {
+		if t.Word {
+			ex.aw.known[t.Bare()] = true
+		}
+	}
 	m.value = p.Name
+}
+
+// sameFirstName reports whether two names of one surname can be one
+// person's: one is the end of the other ("Paul" after "Ron Paul",
+// "Eriksson Ek" after "Joel Eriksson Ek"), or both give the same first
+// name ("Ron Paul", "Ron E. Paul"); "Rand Paul" is not Ron.
+func sameFirstName(a, b string) bool {
+	at, bt := text.Tokenize(a), text.Tokenize(b)
+	aw, bw := nameWords(at, 0, len(at)), nameWords(bt, 0, len(bt))
+	if len(aw) > len(bw) {
+		aw, bw = bw, aw
+	}
+	return len(aw) == 0 || aw[0] == bw[0] || slices.Equal(aw, bw[len(bw)-len(aw):])
+}
+
+// surnameOf is the last word of a name, before any "Jr" or "III": what
+// a later mention calls the person by.
+func surnameOf(name []text.Token) string {
+	for k := len(name) - 1; k >= 0; k-- {
+		w := text.StripPossessive(name[k].Lower)
+		if !name[k].Word || nameSuffixes[w] {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// nameSuffixes follow a surname: "Jr", "III".
+var nameSuffixes = set("jr|sr|ii|iii|iv|jnr|snr")
+
+// byFirstName returns the one person named before whose first name is
+// name, or nil when none or several have it.
+func (ex *extractor) byFirstName(name string) *Person {
+	var found *Person
+	for _, q := range ex.people {
+		if qt := text.Tokenize(q.Name); len(qt) > 1 && strings.EqualFold(qt[0].Text, name) {
+			if found != nil {
+				return nil
+			}
+			found = q
+		}
+	}
+	return found
+}
+
+// relativeWho reports ", who" or ", whose" at token i: what follows a
+// person ("Irons, whose film is showing,").
+func relativeWho(toks []text.Token, i int) bool {
+	return i+1 < len(toks) && toks[i].Text == "," && (toks[i+1].Lower == "who" || toks[i+1].Lower == "whose")
 }
 
 // roleStop are capitalised words that start a sentence or clause and are

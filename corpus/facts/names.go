@@ -22,12 +22,13 @@ type mention struct {
 }
 
 // runs finds the capitalised runs of a sentence's tokens.
-func runs(toks []text.Token, vocab map[string]bool) [][2]int {
+func runs(info *sentenceInfo, aw *articleWords) [][2]int {
+	toks := info.toks
 	var out [][2]int
 	first := firstWordIndex(toks)
 	i := 0
 	for i < len(toks) {
-		if !capWord(toks, i, first, vocab) {
+		if !capWord(info, i, first, aw) {
 			i++
 			continue
 		}
@@ -52,8 +53,9 @@ func runs(toks []text.Token, vocab map[string]bool) [][2]int {
 				j++
 				continue
 			}
-			// "Gov. | Brian Kemp": a title's period does not end the name.
-			if t.Text == "." && titleAbbrevs[toks[j-1].Lower] && j+1 < len(toks) && toks[j+1].Word && toks[j+1].IsCap() {
+			// "Gov. | Brian Kemp", "Patrick W. | Carlineo": the period of a
+			// title or an initial does not end the name.
+			if t.Text == "." && (titleAbbrevs[toks[j-1].Lower] || isInitial(toks[j-1].Text)) && j+1 < len(toks) && toks[j+1].Word && toks[j+1].IsCap() {
 				j++
 				continue
 			}
@@ -75,11 +77,15 @@ func runs(toks []text.Token, vocab map[string]bool) [][2]int {
 			}
 			break
 		}
-		out = append(out, splitAnd(toks, start, j)...)
+		out = append(out, splitAnd(info.s, toks, start, j, aw.known)...)
 		i = j
 	}
 	return out
 }
+
+// isInitial reports a name's initial: one capital letter ("W" of
+// "Patrick W. Carlineo").
+func isInitial(s string) bool { return len(s) == 1 && s[0] >= 'A' && s[0] <= 'Z' }
 
 // saintPossessive keeps "St David's Shopping Centre" whole.
 func saintPossessive(toks []text.Token, start, j int) bool {
@@ -101,8 +107,10 @@ func connector(w string) bool {
 
 // splitAnd cuts a run at "and", "of" and "for" unless the whole is one name
 // of an organisation or a role ("Trade and Industry Secretary", "Bank of
-// England"); "Italy and Germany" are two.
-func splitAnd(toks []text.Token, start, end int) [][2]int {
+// England"); "Italy and Germany" are two, and so are two titled names
+// ("Homeland Security Secretary Kirstjen Nielsen and Housing Secretary
+// Ben Carson") and a person and their place ("Fumio Kishida of Japan").
+func splitAnd(s string, toks []text.Token, start, end int, known map[string]bool) [][2]int {
 	hasConn := false
 	for k := start + 1; k < end-1; k++ {
 		if toks[k].Lower == "and" || toks[k].Lower == "&" || toks[k].Lower == "of" || toks[k].Lower == "for" {
@@ -111,6 +119,9 @@ func splitAnd(toks []text.Token, start, end int) [][2]int {
 	}
 	if !hasConn {
 		return [][2]int{{start, end}}
+	}
+	if cut := splitNames(s, toks, start, end, known); len(cut) > 1 {
+		return cut
 	}
 	keep := false
 	for k := start; k < end; k++ {
@@ -123,19 +134,68 @@ func splitAnd(toks []text.Token, start, end int) [][2]int {
 		return [][2]int{{start, end}}
 	}
 	var out [][2]int
-	s := start
+	from := start
 	for k := start; k < end; k++ {
 		if toks[k].Lower == "and" || toks[k].Lower == "&" || toks[k].Lower == "of" || toks[k].Lower == "for" || toks[k].Lower == "the" {
-			if k > s {
-				out = append(out, [2]int{s, k})
+			if k > from {
+				out = append(out, [2]int{from, k})
 			}
-			s = k + 1
+			from = k + 1
 		}
 	}
-	if s < end {
-		out = append(out, [2]int{s, end})
+	if from < end {
+		out = append(out, [2]int{from, end})
 	}
 	return out
+}
+
+// splitNames cuts a run into the people it names one after another: at
+// an "and" between two titled names, and at an "of" between a person's
+// name and a place. It returns the run whole when it names one.
+func splitNames(s string, toks []text.Token, start, end int, known map[string]bool) [][2]int {
+	// titleAfter[k-start]: a title or honorific stands at k or after it,
+	// before the run's last word.
+	titleAfter := make([]bool, end-start+1)
+	for k := end - 2; k >= start; k-- {
+		titleAfter[k-start] = titleAfter[k-start+1] || isTitle(toks[k].Lower)
+	}
+	var out [][2]int
+	from, lastTitle := start, -1
+	for k := start; k < end; k++ {
+		w := toks[k].Lower
+		switch {
+		case isTitle(w) && k < end-1:
+			lastTitle = k
+		case w == "and" && lastTitle >= from && lastTitle < k-1 && !isTitle(toks[k-1].Lower) && k+1 < end && titleAfter[k+1-start]:
+			out = append(out, [2]int{from, k})
+			from, lastTitle = k+1, -1
+		case w == "of" && k > from && k+1 < end && placeAfter(toks, k+1, end) && !hasOrgWord(nameWords(toks, from, k)) && personName(s, toks, max(from, lastTitle+1), k, known):
+			out = append(out, [2]int{from, k}, [2]int{k + 1, end})
+			return out
+		}
+	}
+	return append(out, [2]int{from, end})
+}
+
+// isTitle reports a word that stands before a name as a title or role.
+func isTitle(w string) bool {
+	return honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] || roleNouns[w]
+}
+
+// placeAfter reports a run's last words toks[from:end] that name a place
+// ("Japan", "the United States").
+func placeAfter(toks []text.Token, from, end int) bool {
+	if toks[from].Lower == "the" {
+		from++
+	}
+	if from >= end || end-from > 4 {
+		return false
+	}
+	var words []string
+	for k := from; k < end; k++ {
+		words = append(words, text.StripPossessive(toks[k].Lower))
+	}
+	return PlaceOf(strings.Join(words, " ")) != ""
 }
 
 // firstWordIndex is the index of the sentence's first word.
@@ -148,19 +208,36 @@ func firstWordIndex(toks []text.Token) int {
 	return -1
 }
 
-// capWord reports whether token i starts or continues a name: a capitalised
-// word that is not a function word, and, at the start of a sentence or a
-// quote, not a word the article also writes in lower case.
-func capWord(toks []text.Token, i, first int, vocab map[string]bool) bool {
+// capWord reports whether token i starts or continues a name: a
+// capitalised word that is not a function word, and, where a sentence or
+// a quote starts, one that the article's use of it makes a name (see
+// nameAtStart).
+func capWord(info *sentenceInfo, i, first int, aw *articleWords) bool {
+	toks := info.toks
 	t := toks[i]
 	if !t.Word || !t.IsCap() || notNames[t.Lower] || notNames[t.Bare()] {
 		return false
 	}
-	atStart := i == first || (i > 0 && isOpenQuote(toks[i-1].Text)) || (i > 0 && (toks[i-1].Text == ":" || toks[i-1].Text == "-"))
-	if atStart && vocab[t.Bare()] && !allCaps(t.Text) {
+	if !atStart(toks, i, first) || allCaps(t.Text) {
+		return true
+	}
+	return aw.nameAtStart(toks, i, info.tags[i])
+}
+
+// atStart reports a token where a sentence, a quote or a clause after a
+// colon or dash starts: where English capitalises any word.
+func atStart(toks []text.Token, i, first int) bool {
+	if i == first {
+		return true
+	}
+	if i == 0 {
 		return false
 	}
-	return true
+	switch p := toks[i-1].Text; {
+	case isOpenQuote(p), p == ":", p == "-", p == "—", p == "–", p == "(":
+		return true
+	}
+	return false
 }
 
 func isOpenQuote(s string) bool {
@@ -190,7 +267,7 @@ func joinTokens(s string, toks []text.Token, from, to int) string {
 }
 
 // classify decides what a run names and splits off a leading title or role.
-func classify(s string, toks []text.Token, from, to int) mention {
+func classify(s string, toks []text.Token, from, to int, known map[string]bool) mention {
 	m := mention{from: from, nameFrom: from, to: to}
 	words := make([]string, 0, to-from)
 	for k := from; k < to; k++ {
@@ -211,13 +288,16 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		return m
 	}
 	// A title or role, then a name: "Mr Grant", "Defense Minister Anni
-	// Virtanen", "Acme president Ken Sato".
-	split := -1
+	// Virtanen", "Acme president Ken Sato", "Justice Helen Hoens".
+	split, byHonorific := -1, false
 	for k := from; k < to-1; k++ {
 		w := words[k-from]
-		if honorifics[w] || honorifics[strings.TrimSuffix(w, ".")] || roleNouns[w] {
-			split = k + 1
+		if h := honorifics[w] || honorifics[strings.TrimSuffix(w, ".")]; h || roleNouns[w] {
+			split, byHonorific = k+1, h
 		}
+	}
+	if split < 0 {
+		split = commonTitle(toks, from, to)
 	}
 	for split > 0 && split < to && !toks[split].Word {
 		split++ // "Gov. | Brian Kemp"
@@ -226,7 +306,9 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		// "Secretary of State for the Family": a role, no name.
 		return m
 	}
-	if split > 0 && split < to && !hasOrgWord(words[split-from:]) {
+	// After "Mr" or "Sir" comes a name whatever its words ("Sir John
+	// Bourn"); after a role, only words that can be one ("Star | Wars").
+	if split > 0 && split < to && !hasOrgWord(words[split-from:]) && (byHonorific || personName(s, toks, split, to, known)) {
 		m.nameFrom = split
 		if honorifics[words[split-1-from]] || honorifics[strings.TrimSuffix(words[split-1-from], ".")] {
 			m.honorific = strings.TrimSuffix(words[split-1-from], ".")
@@ -270,9 +352,131 @@ func classify(s string, toks []text.Token, from, to int) mention {
 		m.kind = ""
 		return m
 	}
-	m.kind = KindPerson
 	m.value = trimPossessive(joinTokens(s, toks, from, to))
+	if !personName(s, toks, from, to, known) {
+		// "Anglican Cathedral", "Hurricane Maria", "Green Zone",
+		// "Doobie Brothers": named by what they are.
+		m.kind = thingOf(toks, from, to)
+		return m
+	}
+	m.kind = KindPerson
 	return m
+}
+
+// commonTitle finds where a name starts after capitalised common words
+// that stand as its title: "Justice | Helen Hoens", "Rapper | Lil Wayne":
+// at a first name followed by a surname, after one to three common words
+// none of which is a first name. It returns -1 when there is none.
+func commonTitle(toks []text.Token, from, to int) int {
+	for k := from; k < to && k-from <= maxTitleWords; k++ {
+		t := toks[k]
+		if !t.Word {
+			return -1
+		}
+		w := text.StripPossessive(t.Lower)
+		if _, given := givenName(w); given && k > from && !common(w) {
+			if k+1 < to && toks[k+1].Word && toks[to-1].Word {
+				return k
+			}
+			return -1
+		}
+		if !common(w) || connector(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxTitleWords is the most common words commonTitle takes for a title
+// ("Chief Medical Officer"): titles of more words have a role noun.
+const maxTitleWords = 3
+
+// nameWords returns the lower-case words of toks[from:to], without
+// punctuation and connectors ("Patrick W. Carlineo Jr" -> patrick, w,
+// carlineo, jr).
+func nameWords(toks []text.Token, from, to int) []string {
+	var out []string
+	for k := from; k < to; k++ {
+		if t := toks[k]; t.Word && !connector(t.Lower) && t.Lower != "the" {
+			out = append(out, text.StripPossessive(t.Lower))
+		}
+	}
+	return out
+}
+
+// personName reports whether the run toks[from:to] can be a person's
+// name. A first name makes it one ("Kate Lamb", "Ian Hill"), unless its
+// last word names a building, place or body ("Cynthia Woods Mitchell
+// Pavilion"); without one, neither its first nor its last word may be a
+// common word other than a noun for a person: "Ndamukong Suh" and "Zach
+// Parise" can be people, "Anglican Cathedral", "Hurricane Maria", "Good
+// Friday", "Doobie Brothers" cannot. A last word that is a common noun
+// is a surname when it is of the kinds surnames are ("Donald Trump",
+// "Gordon Brown", "Emma Stone"); one that ends the names of things
+// ("Allianz Field", "Northwell Health", "Ceres Robotics") makes the run a
+// person's only when the sentence says so (", chairman of …", "says",
+// ", who"). A
+// lone word is one when it is no common word, a first name, or a word of
+// the name of someone met before (known).
+func personName(s string, toks []text.Token, from, to int, known map[string]bool) bool {
+	words := nameWords(toks, from, to)
+	if len(words) == 0 {
+		return false
+	}
+	first, last := words[0], words[len(words)-1]
+	if _, ok := givenName(first); ok {
+		if len(words) == 1 {
+			return true
+		}
+		if _, ok := givenName(last); ok || !common(last) || personNoun(last) {
+			return true
+		}
+		return !siteOrBody(last)
+	}
+	if len(words) == 1 {
+		return !common(first) || isInitial(toks[from].Text) || relativeWho(toks, to) || known[first]
+	}
+	if common(first) && !personNoun(first) {
+		return false
+	}
+	if common(last) && !personNoun(last) && thingHead(last) || plural(last) && !givenLike(last) {
+		// "Nia Cole, chairman of …": a surname that is a common word.
+		return !common(first) && !siteOrBody(last) && saysSomeone(s, toks, to)
+	}
+	return true
+}
+
+// saysSomeone reports words after a name that only a person takes: an
+// apposition with a role (", chairman of …"), a speech verb, ", who".
+func saysSomeone(s string, toks []text.Token, to int) bool {
+	return relativeWho(toks, to) || to < len(toks) && speechVerbs[toks[to].Lower] || roleAfter(s, toks, to) != ""
+}
+
+// givenLike reports a word that is a surname as often as a plural:
+// WordNet's first reading of it is a person ("Gates", "Banks", "Wells").
+func givenLike(w string) bool {
+	_, ss, ok := nounClasses(w)
+	return ok && ss == lexicon.NounPerson && lexicon.Default().Lemma(w, lexicon.Noun) == w
+}
+
+// thingOf says what a run that names no person names: by the common
+// noun that ends it ("Green Zone": a place; "Central Division": a body),
+// else by the one that starts it ("Camp Dogwood", "Lake Tahoe"); "" when
+// neither says ("Hurricane Maria", "Guinness World Record", "Cabinet").
+func thingOf(toks []text.Token, from, to int) Kind {
+	words := nameWords(toks, from, to)
+	if len(words) == 0 {
+		return ""
+	}
+	first, last := words[0], words[len(words)-1]
+	var k Kind
+	if _, given := givenName(last); common(last) && !given {
+		k = thingKind(last)
+	}
+	if k == "" && len(words) > 1 && common(first) {
+		k = thingKind(first)
+	}
+	return k
 }
 
 func hasOrgWord(words []string) bool {

@@ -34,8 +34,11 @@ const (
 	NounEvent         Lexname = 11
 	NounGroup         Lexname = 14
 	NounLocation      Lexname = 15
+	NounObject        Lexname = 17
 	NounPerson        Lexname = 18
+	NounPhenomenon    Lexname = 19
 	NounPossession    Lexname = 21
+	NounProcess       Lexname = 22
 	NounQuantity      Lexname = 23
 	NounState         Lexname = 26
 	NounTime          Lexname = 28
