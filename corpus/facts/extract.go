@@ -27,7 +27,10 @@ type sentenceInfo struct {
 	opens    bool // a quote opens and is not closed in this sentence
 	closes   bool // a quote opened in an earlier sentence closes here
 	mentions []mention
-	speaker  string // the person (or body) whose words the sentence gives
+	starts   map[int]int // token -> the mention whose run starts there
+	ends     map[int]int // token -> the mention whose run ends just before it
+	speaker  string      // the person (or body) whose words the sentence gives
+	verb     int         // the token of the speech verb that names the speaker; -1: none
 	facts    []Fact
 	para     int
 }
@@ -40,7 +43,10 @@ type extractor struct {
 	recent []string        // person names in order of mention, outside quotes
 	topics []string        // per sentence, its speaker or first-named person ("" if none)
 	orgs   map[string]int  // organisations named outside quotes, with counts
-	aw     *articleWords   // how the article writes its words
+	// orgOrder lists the organisations in the order first named, so
+	// that of two named as often the first is the article's.
+	orgOrder []string
+	aw       *articleWords // how the article writes its words
 }
 
 // Extract finds the facts of an article, given its sentences in order.
@@ -78,7 +84,7 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 			return Extraction{}, err
 		}
 		toks := text.Tokenize(s)
-		info := &sentenceInfo{s: s, toks: toks, tags: tagger.Tag(toks)}
+		info := &sentenceInfo{s: s, toks: toks, tags: tagger.Tag(toks), verb: -1}
 		if paras != nil && i < len(paras) {
 			info.para = paras[i]
 		}
@@ -118,23 +124,42 @@ type articleWords struct {
 	// known holds the words of the names of the people met so far
 	// ("Reeves" after "Chancellor Rachel Reeves").
 	known map[string]bool
+	// theNames are names the article writes after "the", as no one
+	// writes a person's ("talks with the Sinn Fein."; not "the Obama
+	// administration", where the name qualifies a noun), lower case.
+	theNames map[string]bool
 }
 
 func newArticleWords(infos []*sentenceInfo) *articleWords {
-	aw := &articleWords{lower: map[string]bool{}, capMid: map[string]bool{}, known: map[string]bool{}}
+	aw := &articleWords{lower: map[string]bool{}, capMid: map[string]bool{}, known: map[string]bool{}, theNames: map[string]bool{}}
 	for _, info := range infos {
-		first := firstWordIndex(info.toks)
-		for i, t := range info.toks {
+		toks := info.toks
+		first := firstWordIndex(toks)
+		for i, t := range toks {
 			switch {
 			case !t.Word:
 			case !t.IsCap():
 				aw.lower[t.Bare()] = true
-			case !atStart(info.toks, i, first) && !allCaps(t.Text):
+			case !atStart(toks, i, first) && !allCaps(t.Text):
 				aw.capMid[t.Bare()] = true
+			}
+			if t.Lower == "the" {
+				if k := capitalisedEnd(toks, i+1); k > i+1 && (k == len(toks) || !toks[k].Word || !info.tags[k].Noun() && info.tags[k] != pos.CD) {
+					aw.theNames[strings.ToLower(trimPossessive(joinTokens(info.s, toks, i+1, k)))] = true
+				}
 			}
 		}
 	}
 	return aw
+}
+
+// capitalisedEnd returns the end of the capitalised words from toks[i].
+func capitalisedEnd(toks []text.Token, i int) int {
+	k := i
+	for k < len(toks) && toks[k].Word && toks[k].IsCap() && !notNames[toks[k].Lower] {
+		k++
+	}
+	return k
 }
 
 // nameAtStart reports whether a capitalised word toks[i] that starts a
@@ -239,7 +264,7 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 		if m.kind == KindPerson {
 			ex.person(s, toks, &m)
 		}
-		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && afterPlacePrep(toks, m.from) {
+		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && !common(toks[m.nameFrom].Bare()) && inPlace(toks, m.from) {
 			m.kind = KindPlace // "near Huntsville", "into the Carolinas"
 		}
 		info.mentions = append(info.mentions, m)
@@ -254,6 +279,7 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 		}
 	}
 	sort.Slice(info.mentions, func(a, b int) bool { return info.mentions[a].from < info.mentions[b].from })
+	info.indexMentions()
 
 	for _, m := range info.mentions {
 		f := Fact{Kind: m.kind, Text: joinTokens(s, toks, m.nameFrom, m.to), Value: m.value, Role: m.role, Sentence: n}
@@ -266,10 +292,18 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 		}
 		info.facts = append(info.facts, f)
 	}
-	info.facts = append(info.facts, quantities(n, s, toks)...)
+	info.facts = append(info.facts, quantities(n, s, toks, info.tags)...)
 	info.facts = append(info.facts, times(n, s, toks)...)
 
-	info.speaker = ex.speakerOf(s, info)
+	for _, m := range info.mentions {
+		if m.kind == KindOrg && !m.quoted {
+			if ex.orgs[m.value] == 0 {
+				ex.orgOrder = append(ex.orgOrder, m.value)
+			}
+			ex.orgs[m.value]++ // before the speaker: "Acme …, the company said"
+		}
+	}
+	info.speaker, info.verb = ex.speakerOf(s, info)
 	// The sentence's topic: its speaker, else the first person named who
 	// is not the object of a preposition ("on Tuesday Mr Ebbers denied",
 	// not "met frequently with Mr Ebbers").
@@ -285,11 +319,8 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 	ex.topics = append(ex.topics, topic)
 
 	for _, m := range info.mentions {
-		switch {
-		case m.kind == KindPerson && !m.quoted:
+		if m.kind == KindPerson && !m.quoted {
 			ex.recent = append(ex.recent, m.value)
-		case m.kind == KindOrg && !m.quoted:
-			ex.orgs[m.value]++
 		}
 	}
 }
@@ -309,6 +340,10 @@ func inMention(ms []mention, i int) bool {
 // sets m.value to the person's full name.
 func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	name := m.value
+	if m.honorific == "" && m.nameFrom == m.from && ex.aw.theNames[strings.ToLower(name)] {
+		m.kind = KindOrg // "talks with the Sinn Fein."
+		return
+	}
 	if m.role == "" {
 		// Before any title: "Its medical director, | Professor James Lin".
 		m.role = roleBefore(s, toks, m.from)
@@ -366,7 +401,7 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 			return
 		}
 	}
-	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) {
+	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) && p == nil {
 		// "Liberal Democrat spokeswoman …", "Plaid Cymru health spokesman":
 		// the name of a body that qualifies a role.
 		m.kind = KindOrg
@@ -502,48 +537,227 @@ func (ex *extractor) addSentence(name string, n int) {
 
 // speakerOf finds who speaks in a sentence: the subject of a speech verb
 // outside quotation marks ("X said", "said X", "according to X").
-func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
+//
+// A speaker is a person, named ("Tim Clark") or described when the
+// sentence names nobody ("an embassy official", "a senior congressional
+// aide"), or a body when the sentence has one speak ("Iraq's Ministry of
+// Health said", "the ministry said", "Acme says"). A person fact is never
+// a body; a quote's Speaker may be one.
+func (ex *extractor) speakerOf(s string, info *sentenceInfo) (who string, verb int) {
 	toks := info.toks
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].Lower == "according" && toks[i+1].Lower == "to" && !info.quoted[i] {
-			if m := mentionAt(info.mentions, i+2, 4); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
-				return m.value
+			if who, ok := ex.speakerAfter(info, i+1); ok {
+				return who, -1
 			}
 		}
 	}
+	// An attribution after the words said governs the whole sentence:
+	// "…; the main request was for brighter bulbs, says Mohit Jain".
 	for i, t := range toks {
-		if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
-			continue
-		}
-		if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
-			continue // "asked leaders to continue": a request, not words said
-		}
-		if nounToo[t.Lower] && !(i+1 < len(toks) && (toks[i+1].Lower == "that" || !toks[i+1].Word)) {
-			continue // "Damage estimates were not available": a noun
-		}
-		// "…," said the festival's executive director, Ruth Baker.
-		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
-			for _, m := range info.mentions {
-				if m.from > i && m.kind == KindPerson && !m.quoted {
-					return m.value
-				}
+		if ex.speechVerbAt(info, i) && i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
+			if who, ok := ex.speakerAfter(info, i); ok {
+				return who, i
 			}
 		}
+	}
+	for i := range toks {
+		if !ex.speechVerbAt(info, i) {
+			continue
+		}
 		if who := ex.subjectBefore(info, i); who != "" {
-			return who
+			return who, i
+		}
+	}
+	return "", -1
+}
+
+// speechVerbAt reports a speech verb at token i, outside quotation
+// marks, used as a verb of saying: not "asked leaders to continue" (a
+// request), "Damage estimates" (a noun) or "a man accused of biting" (a
+// participle).
+func (ex *extractor) speechVerbAt(info *sentenceInfo, i int) bool {
+	toks := info.toks
+	t := toks[i]
+	if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
+		return false
+	}
+	if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
+		return false
+	}
+	if nounToo[t.Lower] && !(i+1 < len(toks) && (toks[i+1].Lower == "that" || !toks[i+1].Word)) {
+		return false
+	}
+	if info.tags[i] == pos.VBN && !(i > 0 && (toks[i-1].Lower == "has" || toks[i-1].Lower == "have" || toks[i-1].Lower == "had")) {
+		return false
+	}
+	return true
+}
+
+// maxSpeakerWords bounds the noun phrase read as a speaker after "said"
+// or "according to" ("the festival's newly appointed executive
+// director"): news speakers are described in a few words.
+const maxSpeakerWords = 8
+
+// speakerAfter reads the speaker named after the verb at token v ("…,
+// said Paul Grant", "according to a senior aide"). ok is false when
+// what follows is no speaker ("said in a statement", "said Anglican
+// Cathedral"), so that the caller looks elsewhere.
+func (ex *extractor) speakerAfter(info *sentenceInfo, v int) (who string, ok bool) {
+	toks := info.toks
+	j := v + 1
+	if j >= len(toks) {
+		return "", false
+	}
+	if toks[j].Lower == "the" && info.mentionFrom(j+1) != nil && info.mentionFrom(j+1).kind == KindOrg {
+		j++ // "according to the National Association of …"
+	}
+	if m := info.mentionFrom(j); m != nil {
+		// "said Paul Grant", "said Iraq's Ministry of Health"; not "said
+		// Tyvak would leverage …", the words said.
+		if m.to < len(toks) && toks[m.to].Word && (info.tags[m.to].Verb() || info.tags[m.to] == pos.MD) {
+			return "", false
+		}
+		switch {
+		case m.kind == KindPerson:
+			return m.value, true
+		case m.kind == KindOrg && !m.quoted:
+			return m.value, true
+		}
+		if !strings.HasSuffix(toks[m.to-1].Lower, "'s") && !strings.HasSuffix(toks[m.to-1].Lower, "’s") {
+			return "", false
+		}
+	}
+	// "according to economist Lee Wong": a role without an article.
+	for k := j; k < len(toks) && k-j < maxSpeakerWords && toks[k].Word && !toks[k].IsCap() && (info.tags[k].Noun() || info.tags[k].Adj()); k++ {
+		if m := info.mentionFrom(k + 1); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+			return m.value, true
+		}
+	}
+	det := toks[j].Lower
+	if det != "the" && det != "a" && det != "an" && !(toks[j].IsCap() && strings.HasSuffix(toks[j].Lower, "'s")) {
+		return "", false
+	}
+	// The noun phrase: "the festival's executive director", ended by a
+	// comma, the sentence's end, or a word that no noun phrase holds.
+	end := j + 1
+	for end < len(toks) && end-j < maxSpeakerWords && toks[end].Word && !stopsSpeaker(toks[end].Lower, info.tags[end]) {
+		end++
+	}
+	if end < len(toks) && toks[end].Word && (info.tags[end].Verb() || info.tags[end] == pos.MD) {
+		return "", false // "said the market would fall": what was said
+	}
+	head := text.StripPossessive(toks[end-1].Lower)
+	// "…, the festival's executive director, Ruth Baker": the name in
+	// apposition.
+	if end+1 < len(toks) && toks[end].Text == "," {
+		if m := info.mentionFrom(end + 1); m != nil && m.kind == KindPerson {
+			return m.value, true
+		}
+	}
+	if m := info.mentionEnding(end); m != nil && m.kind == KindPerson {
+		return m.value, true // "said the club's director Tom Reid"
+	}
+	switch {
+	case personNoun(head):
+		if det == "the" {
+			if who := ex.withRole(head); who != "" {
+				return who, true // "the coach said": the coach named before
+			}
+		}
+		return joinTokens(info.s, toks, j, end), true // "an embassy official"
+	case bodyNoun(head):
+		if m := info.mentionEnding(end); m != nil && m.kind == KindOrg {
+			return m.value, true
+		}
+		return ex.bodyCalled(head, joinTokens(info.s, toks, j, end)), true
+	}
+	return "", false
+}
+
+// stopsSpeaker reports a word that ends the noun phrase of a speaker: a
+// verb, a preposition other than "of", a conjunction or a relative word
+// ("said the official | in a statement", "| who").
+func stopsSpeaker(w string, tag pos.Tag) bool {
+	switch {
+	case w == "of":
+		return false
+	case tag.Verb(), tag == pos.IN, tag == pos.CC, tag == pos.MD, tag == pos.TO, tag.Wh(), tag == pos.RB:
+		return true
+	}
+	return false
+}
+
+// withRole returns the person most recently named with a role of that
+// noun ("the coach" after "Wild coach Bruce Boudreau"), or "".
+func (ex *extractor) withRole(noun string) string {
+	for i := len(ex.recent) - 1; i >= 0 && i >= len(ex.recent)-recentPeople; i-- {
+		if ex.hasRole(ex.recent[i], noun) {
+			return ex.recent[i]
 		}
 	}
 	return ""
 }
 
+// recentPeople is how many people back "the <role>" looks for one of
+// that role: a few paragraphs of news.
+const recentPeople = 6
+
+// bodyCalled returns the organisation named before whose name holds the
+// noun ("the ministry" after "Iraq's Ministry of Health"), the
+// organisation named most when the noun is a company's ("the firm"),
+// else the description as written.
+func (ex *extractor) bodyCalled(noun, description string) string {
+	best, n := "", 0
+	for name, c := range ex.orgs {
+		for _, t := range text.Tokenize(name) {
+			if t.Word && text.StripPossessive(t.Lower) == noun && (c > n || c == n && name < best) {
+				best, n = name, c
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if companyNouns[noun] {
+		if org := ex.mainOrg(); org != "" {
+			return org
+		}
+	}
+	return description
+}
+
+// companyNouns stand for the company an article is about.
+var companyNouns = set("company|firm|group|carrier|airline|bank|retailer|maker|manufacturer|insurer|lender")
+
 func isCloseQuote(s string) bool { return s == "\"" || s == "”" || s == "’" }
 
-// mentionAt returns the mention that starts within a few tokens of i.
-func mentionAt(ms []mention, i, within int) *mention {
-	for k := range ms {
-		if ms[k].from >= i && ms[k].from <= i+within {
-			return &ms[k]
+// indexMentions records where each mention starts and ends, so that
+// the speaker rules find the mention at a token without a scan.
+func (info *sentenceInfo) indexMentions() {
+	info.starts = make(map[int]int, len(info.mentions))
+	info.ends = make(map[int]int, len(info.mentions))
+	for k, m := range info.mentions {
+		if _, ok := info.starts[m.from]; !ok {
+			info.starts[m.from] = k
 		}
+		info.ends[m.to] = k
+	}
+}
+
+// mentionFrom returns the mention whose run starts at token i, or nil.
+func (info *sentenceInfo) mentionFrom(i int) *mention {
+	if k, ok := info.starts[i]; ok {
+		return &info.mentions[k]
+	}
+	return nil
+}
+
+// mentionEnding returns the mention whose run ends just before token i,
+// or nil.
+func (info *sentenceInfo) mentionEnding(i int) *mention {
+	if k, ok := info.ends[i]; ok {
+		return &info.mentions[k]
 	}
 	return nil
 }
@@ -587,16 +801,10 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 	if k < 0 || !toks[k].Word || info.quoted[k] {
 		return ""
 	}
-	for _, m := range info.mentions {
-		if m.to-1 == k || (m.to == k && toks[k].Lower == "'s") {
-			switch m.kind {
-			case KindPerson:
-				return m.value
-			case KindOrg:
-				return m.value
-			}
-		}
+	if m := info.mentionEnding(k + 1); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+		return m.value // "Tim Clark said", "Acme said", "the White House said"
 	}
+	k = subjectHead(toks, info.tags, k)
 	w := toks[k].Lower
 	switch {
 	case w == "he" || w == "she":
@@ -607,31 +815,91 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		return ex.antecedent(g, "")
 	case w == "they" || w == "it":
 		return ""
-	case roleNouns[w] || w == "company" || w == "firm" || w == "group" || w == "spokesperson":
-		// "the British actor said": the last person with that role, or
-		// the last person named.
-		if w == "company" || w == "firm" || w == "group" {
-			return ex.mainOrg()
-		}
+	case personNoun(w):
+		d := describedFrom(toks, info.tags, k)
 		// "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
 		// person the role stands beside.
-		for i := len(info.mentions) - 1; i >= 0; i-- {
-			m := info.mentions[i]
-			if m.kind == KindPerson && !m.quoted && m.to <= k {
+		b := d
+		if m := info.mentionEnding(b); m != nil && m.kind == KindOrg {
+			b = m.from
+		}
+		if m := info.mentionEnding(b); m != nil && m.kind == KindPerson && !m.quoted {
+			return m.value
+		}
+		if b > 0 && toks[b-1].Text == "," {
+			if m := info.mentionEnding(b - 1); m != nil && m.kind == KindPerson && !m.quoted {
 				return m.value
 			}
 		}
+		// "an embassy official said", "prosecutors said", "executives
+		// of both companies announced": someone the article does not
+		// name.
+		if a := toks[d].Lower; a == "a" || a == "an" || plural(w) && a != "the" && a != "his" && a != "her" {
+			return joinTokens(info.s, toks, d, phraseEnd(toks, info.tags, k))
+		}
+		// "the British actor said": the last person with that role, or
+		// the last person named.
 		return ex.antecedent(0, w)
+	case bodyNoun(w):
+		// "the ministry said", "the company said", "police said".
+		d := describedFrom(toks, info.tags, k)
+		return ex.bodyCalled(w, joinTokens(info.s, toks, d, k+1))
 	}
 	return ""
+}
+
+// describedFrom returns where the noun phrase ending in the noun at k
+// starts: at its article or possessive ("an | embassy official", "the |
+// ministry", "his | lawyer"), else at its first noun or adjective
+// ("prosecutors", "Plaid Cymru health | spokesman"), looking back a few
+// words.
+func describedFrom(toks []text.Token, tags []pos.Tag, k int) int {
+	d := k
+	for j := k - 1; j >= 0 && k-j < maxSpeakerWords && toks[j].Word; j-- {
+		if tags[j] == pos.DT || tags[j] == pos.PRPS {
+			return j
+		}
+		if !(tags[j].Noun() || tags[j].Adj() || tags[j] == pos.POS || strings.HasSuffix(toks[j].Lower, "'s")) {
+			break
+		}
+		d = j
+	}
+	return d
+}
+
+// phraseEnd returns the end of the noun phrase whose head is at k,
+// taking an "of" phrase after it ("executives | of both companies").
+func phraseEnd(toks []text.Token, tags []pos.Tag, k int) int {
+	end := k + 1
+	if end+1 < len(toks) && toks[end].Lower == "of" {
+		j := end + 1
+		for j < len(toks) && j-end < maxSpeakerWords && toks[j].Word && (tags[j].Noun() || tags[j].Adj() || tags[j] == pos.DT || tags[j] == pos.CD) {
+			j++
+		}
+		if j > end+1 {
+			return j
+		}
+	}
+	return end
+}
+
+// subjectHead finds the head of the noun phrase that ends at the noun at
+// k, when k ends an "of" phrase: "executives of both | companies" ->
+// "executives". It returns k when there is no "of" before the phrase.
+func subjectHead(toks []text.Token, tags []pos.Tag, k int) int {
+	d := describedFrom(toks, tags, k)
+	if d >= 2 && toks[d-1].Lower == "of" && toks[d-2].Word && tags[d-2].Noun() {
+		return d - 2
+	}
+	return k
 }
 
 // mainOrg is the organisation named most often so far: what "the company"
 // most likely means.
 func (ex *extractor) mainOrg() string {
 	best, n := "", 0
-	for name, c := range ex.orgs {
-		if c > n || (c == n && name < best) {
+	for _, name := range ex.orgOrder {
+		if c := ex.orgs[name]; c > n {
 			best, n = name, c
 		}
 	}
@@ -679,8 +947,8 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 // the given gender (0: any) stands for, and learns the person's gender
 // from it.
 func (ex *extractor) fits(name string, gender byte) bool {
-	if name == "" || ex.weak[name] {
-		return false
+	if name == "" || ex.weak[name] || ex.orgs[name] > 0 && gender != 0 {
+		return false // "he" is no organisation
 	}
 	if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
 		return false
@@ -726,15 +994,16 @@ func resolveQuoteRuns(infos []*sentenceInfo) {
 	}
 }
 
-// speakerAfter reports a sentence whose speaker is named after the
-// speech verb at token v: "…, said Paul Grant".
-func speakerAfter(info *sentenceInfo, v int) bool {
+// namedAfterVerb reports a sentence whose speaker is named or described
+// after the speech verb at token v: "…, said Paul Grant", "…, said an
+// embassy official".
+func namedAfterVerb(info *sentenceInfo, v int) bool {
 	for _, m := range info.mentions {
 		if m.value == info.speaker && m.from > v {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(info.s[info.toks[v].End:], info.speaker)
 }
 
 // AlsoNoun reports a speech verb that is also a plural noun
@@ -758,20 +1027,37 @@ func isPreposition(w string) bool {
 	return false
 }
 
-// afterPlacePrep reports a name that follows a preposition of place.
+// afterPlacePrep reports a name that follows a preposition of place
+// ("to Jordan", "from Chad").
 func afterPlacePrep(toks []text.Token, i int) bool {
+	switch prepBefore(toks, i) {
+	case "in", "near", "into", "across", "through", "outside", "towards", "toward", "from", "to":
+		return true
+	}
+	return false
+}
+
+// inPlace reports a name after a preposition that takes only places:
+// "near Huntsville", "in Noblesville" (not "to Boeing", "from SpaceX").
+func inPlace(toks []text.Token, i int) bool {
+	switch prepBefore(toks, i) {
+	case "in", "near", "into", "across", "through", "outside", "towards", "toward":
+		return true
+	}
+	return false
+}
+
+// prepBefore returns the word before the name at token i, past a "the":
+// the preposition it follows, if any.
+func prepBefore(toks []text.Token, i int) string {
 	k := i - 1
 	if k >= 0 && toks[k].Lower == "the" {
 		k--
 	}
 	if k < 0 {
-		return false
+		return ""
 	}
-	switch toks[k].Lower {
-	case "in", "near", "into", "across", "through", "outside", "towards", "toward", "from", "to":
-		return true
-	}
-	return false
+	return toks[k].Lower
 }
 
 // isPlacePrep reports a preposition that starts a phrase of place or
@@ -830,6 +1116,9 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 	} else {
 		// Reported speech: the clause after the speech verb.
 		for i, t := range toks {
+			if info.verb >= 0 && i != info.verb {
+				continue
+			}
 			if t.Word && speechVerbs[t.Lower] {
 				j := i + 1
 				if j < len(toks) && toks[j].Lower == "that" {
@@ -845,7 +1134,7 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 				c := lastComma(toks, i)
 				// "…, said Paul Grant, president of …" and "…, Oxfam says
 				// in a report": the words said come before the comma.
-				before := c > 2 && (speakerAfter(info, i) || j < len(toks) && isPlacePrep(toks[j].Lower))
+				before := c > 2 && (namedAfterVerb(info, i) || j < len(toks) && isPlacePrep(toks[j].Lower))
 				if k > j && k-j >= 4 && !before {
 					f.Text = joinTokens(s, toks, j, k)
 					f.Start, f.End = toks[j].Start, toks[k-1].End

@@ -1,9 +1,10 @@
 package facts
 
 import (
-	"github.com/articlebot/articlebot/corpus/lexicon"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/corpus/lexicon"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
@@ -215,13 +216,40 @@ func firstWordIndex(toks []text.Token) int {
 func capWord(info *sentenceInfo, i, first int, aw *articleWords) bool {
 	toks := info.toks
 	t := toks[i]
-	if !t.Word || !t.IsCap() || notNames[t.Lower] || notNames[t.Bare()] {
+	if !t.Word || !t.IsCap() || notNames[t.Lower] || notNames[t.Bare()] || contraction(t.Lower) || adjectiveCompound(t.Text) {
 		return false
 	}
 	if !atStart(toks, i, first) || allCaps(t.Text) {
 		return true
 	}
 	return aw.nameAtStart(toks, i, info.tags[i])
+}
+
+// contraction reports a function word with a clitic: "You’ve", "We'll",
+// "I'd" (closed classes, as notNames).
+func contraction(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	if i <= 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[i:])
+	switch w[i+size:] {
+	case "ll", "ve", "re", "d", "m", "s", "t":
+		return notNames[w[:i]]
+	}
+	return false
+}
+
+// adjectiveCompound reports a hyphenated word whose last part is lower
+// case: an adjective made on a name ("Turkish-based", "TSA-level",
+// "Republican-led"), not a name.
+func adjectiveCompound(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i <= 0 || i == len(w)-1 {
+		return false
+	}
+	c := w[i+1]
+	return c >= 'a' && c <= 'z'
 }
 
 // atStart reports a token where a sentence, a quote or a clause after a
@@ -285,6 +313,13 @@ func classify(s string, toks []text.Token, from, to int, known map[string]bool) 
 		m.kind = KindPlace
 		m.value = p.Name
 		m.demonym = p.Demonym
+		return m
+	}
+	if _, isPlace := lexicon.Default().Place(whole); !isPlace && (len(words) > 1 || !common(whole)) && lemmaKind(whole) != "" {
+		// A name WordNet knows: "White House", "United Nations", "Atlantic"
+		// (not a place name that placeIn read as a person's here).
+		m.kind = lemmaKind(whole)
+		m.value = trimPossessive(joinTokens(s, toks, from, to))
 		return m
 	}
 	// A title or role, then a name: "Mr Grant", "Defense Minister Anni
@@ -375,7 +410,7 @@ func commonTitle(toks []text.Token, from, to int) int {
 		}
 		w := text.StripPossessive(t.Lower)
 		if _, given := givenName(w); given && k > from && !common(w) {
-			if k+1 < to && toks[k+1].Word && toks[to-1].Word {
+			if k+1 < to && toks[k+1].Word && toks[k+1].IsCap() && !toks[k+1].IsNumber() && toks[to-1].Word {
 				return k
 			}
 			return -1
@@ -422,6 +457,13 @@ func personName(s string, toks []text.Token, from, to int, known map[string]bool
 	words := nameWords(toks, from, to)
 	if len(words) == 0 {
 		return false
+	}
+	if len(words) > 1 {
+		for k := from; k < to; k++ {
+			if allCaps(toks[k].Text) && !isInitial(toks[k].Text) && !nameSuffixes[toks[k].Lower] {
+				return false // "Rayman DS", "JP Morgan": a product's or a firm's
+			}
+		}
 	}
 	first, last := words[0], words[len(words)-1]
 	if _, ok := givenName(first); ok {
@@ -472,6 +514,9 @@ func thingOf(toks []text.Token, from, to int) Kind {
 	var k Kind
 	if _, given := givenName(last); common(last) && !given {
 		k = thingKind(last)
+		if k == KindOrg && len(words) == 1 && !siteOrBody(last) {
+			k = "" // "Westerners", "Lions": people or animals, not a body's name
+		}
 	}
 	if k == "" && len(words) > 1 && common(first) {
 		k = thingKind(first)

@@ -52,9 +52,6 @@ func personNoun(w string) bool {
 // bodyNoun reports a common noun for an organisation or a group that can
 // speak as one: "ministry", "police", "council", "government".
 func bodyNoun(w string) bool {
-	if orgWords[w] {
-		return true
-	}
 	c, ss, ok := nounClasses(w)
 	return ok && ss == lexicon.NounGroup && (c.Has(lexicon.ClassOrganization) || c.Has(lexicon.ClassSocialGroup))
 }
@@ -110,6 +107,26 @@ func thingHead(w string) bool {
 		return true
 	}
 	return siteOrBody(w)
+}
+
+// lemmaKind says what a name WordNet has as a lemma names: a body ("White
+// House", "United Nations": noun.group), a place ("North Pole",
+// "Atlantic": noun.location, or a named natural object), or "" (a
+// person, a thing, or no lemma).
+func lemmaKind(name string) Kind {
+	lx := lexicon.Default()
+	if !lx.Has(name, lexicon.Noun) {
+		return ""
+	}
+	ss, _ := lx.Supersense(name, lexicon.Noun)
+	c := lx.Classes(name)
+	switch {
+	case ss == lexicon.NounGroup && (c.Has(lexicon.ClassOrganization) || c.Has(lexicon.ClassSocialGroup)):
+		return KindOrg
+	case ss == lexicon.NounLocation, ss == lexicon.NounObject && !lx.Common(name):
+		return KindPlace
+	}
+	return ""
 }
 
 // timeNoun reports a noun for a stretch of time or a dated event that
