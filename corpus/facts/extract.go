@@ -256,13 +256,16 @@ func isEndPunct(s string) bool {
 func (ex *extractor) sentence(n int, info *sentenceInfo) {
 	s, toks := info.s, info.toks
 	for _, r := range runs(info, ex.aw) {
-		m := classify(s, toks, r[0], r[1], ex.aw.known)
+		m := classify(info, r[0], r[1], ex.aw.known)
 		m.quoted = info.quoted[r[0]]
 		if m.kind == "" {
 			continue
 		}
 		if m.kind == KindPerson {
-			ex.person(s, toks, &m)
+			ex.person(info, &m)
+			if m.kind == "" {
+				continue
+			}
 		}
 		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && !common(toks[m.nameFrom].Bare()) && inPlace(toks, m.from) {
 			m.kind = KindPlace // "near Huntsville", "into the Carolinas"
@@ -338,7 +341,8 @@ func inMention(ms []mention, i int) bool {
 
 // person links a person mention to the people met so far, records roles, and
 // sets m.value to the person's full name.
-func (ex *extractor) person(s string, toks []text.Token, m *mention) {
+func (ex *extractor) person(info *sentenceInfo, m *mention) {
+	s, toks := info.s, info.toks
 	name := m.value
 	if m.honorific == "" && m.nameFrom == m.from && ex.aw.theNames[strings.ToLower(name)] {
 		m.kind = KindOrg // "talks with the Sinn Fein."
@@ -346,7 +350,7 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	}
 	if m.role == "" {
 		// Before any title: "Its medical director, | Professor James Lin".
-		m.role = roleBefore(s, toks, m.from)
+		m.role = roleBefore(info, m.from)
 		if m.role != "" {
 			m.strong = true
 		}
@@ -361,7 +365,7 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 			m.role = joinTokens(s, toks, k, m.from) + " " + m.role
 		}
 	}
-	after := roleAfter(s, toks, m.to)
+	after := roleAfter(info, m.to)
 	if after != "" {
 		m.strong = true
 	}
@@ -378,6 +382,12 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		}
 	}
 	lone := len(nameWords(nameToks, 0, len(nameToks))) == 1
+	if lone && m.nameFrom == m.from && !hasTitle(m.role) && !hasTitle(after) {
+		// A lone word is someone by a title before or after it ("coach
+		// Bob", "Smith, the minister"), not by any noun for a person
+		// ("buyer of Airbus' iconic | A380").
+		m.role, after = "", ""
+	}
 	if p == nil && lone {
 		// "Sir John" after "Sir John Bourn", "Paul" after "Paul Dee": a
 		// first name of someone named before, when only one has it.
@@ -393,7 +403,9 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 		_, given := givenName(name)
 		switch {
 		case relativeWho(toks, m.to):
-		case given:
+		case given, kindOfPerson(name):
+			// "Paul", "Muslim", "Fahrenheit": a first name or a kind of
+			// person, no body's name.
 			m.kind = ""
 			return
 		default:
@@ -454,6 +466,16 @@ func sameFirstName(a, b string) bool {
 		aw, bw = bw, aw
 	}
 	return len(aw) == 0 || aw[0] == bw[0] || slices.Equal(aw, bw[len(bw)-len(aw):])
+}
+
+// hasTitle reports a role that holds a title or job word (roleNouns).
+func hasTitle(role string) bool {
+	for _, t := range text.Tokenize(role) {
+		if t.Word && roleNouns[text.StripPossessive(t.Lower)] {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameOf is the last word of a name, before any "Jr" or "III": what
@@ -655,8 +677,13 @@ func (ex *extractor) speakerAfter(info *sentenceInfo, v int) (who string, ok boo
 			return m.value, true
 		}
 	}
-	if m := info.mentionEnding(end); m != nil && m.kind == KindPerson {
-		return m.value, true // "said the club's director Tom Reid"
+	if m := info.mentionEnding(end); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+		// "said the club's director Tom Reid", "according to the
+		// nonpartisan Congressional Budget Office".
+		return m.value, true
+	}
+	if !info.tags[end-1].Noun() {
+		return "", false // "according to a study of more | than …"
 	}
 	switch {
 	case personNoun(head):

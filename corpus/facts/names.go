@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/corpus/lexicon"
+	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
@@ -78,7 +79,7 @@ func runs(info *sentenceInfo, aw *articleWords) [][2]int {
 			}
 			break
 		}
-		out = append(out, splitAnd(info.s, toks, start, j, aw.known)...)
+		out = append(out, splitAnd(info, start, j, aw.known)...)
 		i = j
 	}
 	return out
@@ -111,7 +112,8 @@ func connector(w string) bool {
 // England"); "Italy and Germany" are two, and so are two titled names
 // ("Homeland Security Secretary Kirstjen Nielsen and Housing Secretary
 // Ben Carson") and a person and their place ("Fumio Kishida of Japan").
-func splitAnd(s string, toks []text.Token, start, end int, known map[string]bool) [][2]int {
+func splitAnd(info *sentenceInfo, start, end int, known map[string]bool) [][2]int {
+	toks := info.toks
 	hasConn := false
 	for k := start + 1; k < end-1; k++ {
 		if toks[k].Lower == "and" || toks[k].Lower == "&" || toks[k].Lower == "of" || toks[k].Lower == "for" {
@@ -121,13 +123,16 @@ func splitAnd(s string, toks []text.Token, start, end int, known map[string]bool
 	if !hasConn {
 		return [][2]int{{start, end}}
 	}
-	if cut := splitNames(s, toks, start, end, known); len(cut) > 1 {
+	if cut := splitNames(info, start, end, known); len(cut) > 1 {
 		return cut
 	}
-	keep := false
-	for k := start; k < end; k++ {
-		w := text.StripPossessive(toks[k].Lower)
-		if orgWords[w] || roleNouns[w] || placeWords[w] || w == "state" {
+	// One name of a body, a role or a site: "Trade and Industry
+	// Secretary", "Bank of England", "George and Joyce Wein Jazz &
+	// Heritage Center".
+	words := nameWordsAll(toks, start, end)
+	keep := hasOrgWord(words) || siteOrBody(words[len(words)-1])
+	for _, w := range words {
+		if roleNouns[w] || placeWords[w] || w == "state" {
 			keep = true
 		}
 	}
@@ -153,7 +158,8 @@ func splitAnd(s string, toks []text.Token, start, end int, known map[string]bool
 // splitNames cuts a run into the people it names one after another: at
 // an "and" between two titled names, and at an "of" between a person's
 // name and a place. It returns the run whole when it names one.
-func splitNames(s string, toks []text.Token, start, end int, known map[string]bool) [][2]int {
+func splitNames(info *sentenceInfo, start, end int, known map[string]bool) [][2]int {
+	toks := info.toks
 	// titleAfter[k-start]: a title or honorific stands at k or after it,
 	// before the run's last word.
 	titleAfter := make([]bool, end-start+1)
@@ -170,7 +176,7 @@ func splitNames(s string, toks []text.Token, start, end int, known map[string]bo
 		case w == "and" && lastTitle >= from && lastTitle < k-1 && !isTitle(toks[k-1].Lower) && k+1 < end && titleAfter[k+1-start]:
 			out = append(out, [2]int{from, k})
 			from, lastTitle = k+1, -1
-		case w == "of" && k > from && k+1 < end && placeAfter(toks, k+1, end) && !hasOrgWord(nameWords(toks, from, k)) && personName(s, toks, max(from, lastTitle+1), k, known):
+		case w == "of" && k > from && k+1 < end && placeAfter(toks, k+1, end) && !hasOrgWord(nameWords(toks, from, k)) && personName(info, max(from, lastTitle+1), k, known):
 			out = append(out, [2]int{from, k}, [2]int{k + 1, end})
 			return out
 		}
@@ -295,12 +301,10 @@ func joinTokens(s string, toks []text.Token, from, to int) string {
 }
 
 // classify decides what a run names and splits off a leading title or role.
-func classify(s string, toks []text.Token, from, to int, known map[string]bool) mention {
+func classify(info *sentenceInfo, from, to int, known map[string]bool) mention {
+	s, toks := info.s, info.toks
 	m := mention{from: from, nameFrom: from, to: to}
-	words := make([]string, 0, to-from)
-	for k := from; k < to; k++ {
-		words = append(words, text.StripPossessive(toks[k].Lower))
-	}
+	words := nameWordsAll(toks, from, to)
 	whole := strings.Join(words, " ")
 	last := words[len(words)-1]
 
@@ -343,7 +347,7 @@ func classify(s string, toks []text.Token, from, to int, known map[string]bool) 
 	}
 	// After "Mr" or "Sir" comes a name whatever its words ("Sir John
 	// Bourn"); after a role, only words that can be one ("Star | Wars").
-	if split > 0 && split < to && !hasOrgWord(words[split-from:]) && (byHonorific || personName(s, toks, split, to, known)) {
+	if split > 0 && split < to && !hasOrgWord(words[split-from:]) && (byHonorific || personName(info, split, to, known)) {
 		m.nameFrom = split
 		if honorifics[words[split-1-from]] || honorifics[strings.TrimSuffix(words[split-1-from], ".")] {
 			m.honorific = strings.TrimSuffix(words[split-1-from], ".")
@@ -362,8 +366,8 @@ func classify(s string, toks []text.Token, from, to int, known map[string]bool) 
 	}
 	if hasOrgWord(words) || (len(words) == 1 && allCaps(toks[from].Text) && PlaceOf(whole) == "") {
 		m.kind = KindOrg
-		if placeWords[last] || facilityWords[last] {
-			m.kind = KindPlace
+		if placeWords[last] || !orgWords[last] && !bodyNoun(last) && thingKind(last) == KindPlace || facility(last) {
+			m.kind = KindPlace // "Regent Street", "Trafford Centre", "Anglican Cathedral"
 		}
 		m.value = trimPossessive(joinTokens(s, toks, from, to))
 		return m
@@ -376,8 +380,12 @@ func classify(s string, toks []text.Token, from, to int, known map[string]bool) 
 	for _, w := range words {
 		// A given name in a run is a person's: "Paris Hilton", "Chad Smith".
 		if p, ok := lexicon.Default().Place(w); ok && !p.GivenName {
-			// "Tate Britain", "Air France": a body named after a place.
+			// "Tate Britain", "Air France": a body named after a place;
+			// "Trafford Centre": a site.
 			m.kind = KindOrg
+			if facility(last) {
+				m.kind = KindPlace
+			}
 			m.value = trimPossessive(joinTokens(s, toks, from, to))
 			return m
 		}
@@ -388,7 +396,7 @@ func classify(s string, toks []text.Token, from, to int, known map[string]bool) 
 		return m
 	}
 	m.value = trimPossessive(joinTokens(s, toks, from, to))
-	if !personName(s, toks, from, to, known) {
+	if !personName(info, from, to, known) {
 		// "Anglican Cathedral", "Hurricane Maria", "Green Zone",
 		// "Doobie Brothers": named by what they are.
 		m.kind = thingOf(toks, from, to)
@@ -453,7 +461,8 @@ func nameWords(toks []text.Token, from, to int) []string {
 // ", who"). A
 // lone word is one when it is no common word, a first name, or a word of
 // the name of someone met before (known).
-func personName(s string, toks []text.Token, from, to int, known map[string]bool) bool {
+func personName(info *sentenceInfo, from, to int, known map[string]bool) bool {
+	toks := info.toks
 	words := nameWords(toks, from, to)
 	if len(words) == 0 {
 		return false
@@ -483,15 +492,16 @@ func personName(s string, toks []text.Token, from, to int, known map[string]bool
 	}
 	if common(last) && !personNoun(last) && thingHead(last) || plural(last) && !givenLike(last) {
 		// "Nia Cole, chairman of …": a surname that is a common word.
-		return !common(first) && !siteOrBody(last) && saysSomeone(s, toks, to)
+		return !common(first) && !siteOrBody(last) && saysSomeone(info, to)
 	}
 	return true
 }
 
 // saysSomeone reports words after a name that only a person takes: an
 // apposition with a role (", chairman of …"), a speech verb, ", who".
-func saysSomeone(s string, toks []text.Token, to int) bool {
-	return relativeWho(toks, to) || to < len(toks) && speechVerbs[toks[to].Lower] || roleAfter(s, toks, to) != ""
+func saysSomeone(info *sentenceInfo, to int) bool {
+	toks := info.toks
+	return relativeWho(toks, to) || to < len(toks) && speechVerbs[toks[to].Lower] || roleAfter(info, to) != ""
 }
 
 // givenLike reports a word that is a surname as often as a plural:
@@ -511,26 +521,51 @@ func thingOf(toks []text.Token, from, to int) Kind {
 		return ""
 	}
 	first, last := words[0], words[len(words)-1]
+	_, given := givenName(last)
+	typed := len(words) > 1 && common(first)
 	var k Kind
-	if _, given := givenName(last); common(last) && !given {
+	if common(last) && !(typed && given) { // "Hurricane | Maria": a kind and its name
 		k = thingKind(last)
 		if k == KindOrg && len(words) == 1 && !siteOrBody(last) {
 			k = "" // "Westerners", "Lions": people or animals, not a body's name
 		}
 	}
-	if k == "" && len(words) > 1 && common(first) {
+	if k == "" && typed {
 		k = thingKind(first)
 	}
 	return k
 }
 
+// hasOrgWord reports a run that names a body by its words (lower case,
+// connectors kept): a word companies and parties are named with
+// (orgWords), or a WordNet body noun at its end ("British Medical
+// Association") or before "of" or "for" at its start ("University of
+// California", "Ministry of Health").
 func hasOrgWord(words []string) bool {
 	for _, w := range words {
 		if orgWords[w] {
 			return true
 		}
 	}
+	if n := len(words); n > 0 && bodyNoun(words[n-1]) {
+		return true
+	}
+	for k := 0; k+2 < len(words); k++ {
+		if (words[k+1] == "of" || words[k+1] == "for") && (bodyNoun(words[k]) || facility(words[k])) {
+			return true // "University of …", "Heritage School of Music", "Center for …"
+		}
+	}
 	return false
+}
+
+// nameWordsAll returns the lower-case words of toks[from:to], connectors
+// kept, possessives stripped: what hasOrgWord reads.
+func nameWordsAll(toks []text.Token, from, to int) []string {
+	words := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		words = append(words, text.StripPossessive(toks[k].Lower))
+	}
+	return words
 }
 
 func trimPossessive(s string) string {
@@ -549,7 +584,8 @@ func trimPossessive(s string) string {
 // manager | Sam Cole", "Britain's Defense Minister, | Jane Doyle", "the
 // festival's executive director, | Ruth Baker", "Shadow Secretary of State
 // for the Family, | Theresa May".
-func roleBefore(s string, toks []text.Token, nameFrom int) string {
+func roleBefore(info *sentenceInfo, nameFrom int) string {
+	s, toks := info.s, info.toks
 	k := nameFrom - 1
 	if k >= 0 && toks[k].Text == "," {
 		k--
@@ -566,9 +602,12 @@ func roleBefore(s string, toks []text.Token, nameFrom int) string {
 		if !t.Word {
 			break
 		}
-		if roleNouns[text.StripPossessive(t.Lower)] {
+		if isRole(info, j) {
 			found = j
 			break
+		}
+		if info.tags[j].Verb() && !t.IsCap() {
+			break // "a student named | Quint Davis"
 		}
 		if t.Lower == "the" && j+1 < len(toks) && toks[j+1].IsCap() && j > 0 && connector(toks[j-1].Lower) {
 			continue
@@ -602,9 +641,20 @@ func roleBefore(s string, toks []text.Token, nameFrom int) string {
 	return joinTokens(s, toks, start, end)
 }
 
+// isRole reports a word that names a person's position or part at token
+// j: a title ("minister", "coach") or a singular common noun WordNet files
+// as a person ("goalie", "academic", "girlfriend"; not the plurals
+// "patients", "veterans", nor the adjective "neutral").
+func isRole(info *sentenceInfo, j int) bool {
+	t := info.toks[j]
+	w := text.StripPossessive(t.Lower)
+	return roleNouns[w] || !t.IsCap() && info.tags[j] == pos.NN && personNoun(w)
+}
+
 // roleAfter finds an apposition after a name: "Tom Hale, | director
 // general of the British Chambers of Commerce, | warned".
-func roleAfter(s string, toks []text.Token, to int) string {
+func roleAfter(info *sentenceInfo, to int) string {
+	s, toks := info.s, info.toks
 	if to >= len(toks) || toks[to].Text != "," {
 		return ""
 	}
@@ -619,7 +669,7 @@ func roleAfter(s string, toks []text.Token, to int) string {
 		if t.Word && (speechVerbs[t.Lower] || t.Lower == "who" || t.Lower == "which" || t.Lower == "whose") {
 			break
 		}
-		if t.Word && roleNouns[text.StripPossessive(t.Lower)] && end-start <= 6 {
+		if t.Word && isRole(info, end) && end-start <= 6 {
 			hasRole = true
 		}
 		end++

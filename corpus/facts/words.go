@@ -68,10 +68,10 @@ func thingKind(w string) Kind {
 		return ""
 	}
 	switch {
-	case c.Has(lexicon.ClassStructure), c.Has(lexicon.ClassLocation), ss == lexicon.NounLocation, ss == lexicon.NounObject: // "creek", "hill", "pole"
-		return KindPlace
 	case ss == lexicon.NounGroup && (c.Has(lexicon.ClassOrganization) || c.Has(lexicon.ClassSocialGroup)):
 		return KindOrg
+	case c.Has(lexicon.ClassStructure), c.Has(lexicon.ClassLocation), ss == lexicon.NounLocation, ss == lexicon.NounObject: // "creek", "hill", "pole"
+		return KindPlace
 	case plural(w) && (ss == lexicon.NounPerson || ss == lexicon.NounAnimal):
 		return KindOrg
 	}
@@ -84,6 +84,9 @@ func thingKind(w string) Kind {
 // common nouns can be surnames after a first name ("Kate Lamb", "Emma
 // Stone", "Rachel Reeves").
 func siteOrBody(w string) bool {
+	if _, named := lexicon.Default().Place(w); named {
+		return false // "Japan": a place's own name, not a kind of site
+	}
 	c, ss, ok := nounClasses(w)
 	return ok && (ss == lexicon.NounArtifact && c.Has(lexicon.ClassStructure) || ss == lexicon.NounLocation ||
 		ss == lexicon.NounGroup && (c.Has(lexicon.ClassOrganization) || c.Has(lexicon.ClassSocialGroup)))
@@ -127,6 +130,23 @@ func lemmaKind(name string) Kind {
 		return KindPlace
 	}
 	return ""
+}
+
+// facility reports a noun for a building or site that names a place even
+// where a body runs it ("Trafford Centre", "Royal Infirmary"): a
+// structure, or a point or area WordNet files under noun.location
+// ("centre"), not a body ("Council") nor a word for companies.
+func facility(w string) bool {
+	c, ss, ok := nounClasses(w)
+	return ok && !bodyNoun(w) && !orgWords[w] && (c.Has(lexicon.ClassStructure) || ss == lexicon.NounLocation)
+}
+
+// kindOfPerson reports a word whose commonest WordNet noun sense is a
+// person, common or not: "Muslim", "Democrat", "Fahrenheit" (the
+// physicist): no body's name when it stands alone.
+func kindOfPerson(w string) bool {
+	ss, ok := lexicon.Default().Supersense(w, lexicon.Noun)
+	return ok && ss == lexicon.NounPerson
 }
 
 // timeNoun reports a noun for a stretch of time or a dated event that
