@@ -37,16 +37,13 @@ type sentenceInfo struct {
 
 // extractor holds the article-wide state: the people met so far.
 type extractor struct {
-	people []*Person
+	ps     *people         // the people met so far
+	bs     *bodies         // the organisations named so far, outside quotes
 	gender map[string]byte // person name -> 'm' or 'f'
 	weak   map[string]bool // named only by the shape of the name, once
 	recent []string        // person names in order of mention, outside quotes
 	topics []string        // per sentence, its speaker or first-named person ("" if none)
-	orgs   map[string]int  // organisations named outside quotes, with counts
-	// orgOrder lists the organisations in the order first named, so
-	// that of two named as often the first is the article's.
-	orgOrder []string
-	aw       *articleWords // how the article writes its words
+	aw     *articleWords   // how the article writes its words
 }
 
 // Extract finds the facts of an article, given its sentences in order.
@@ -77,7 +74,7 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 	if err != nil {
 		return Extraction{}, fmt.Errorf("facts: extract: %w", err)
 	}
-	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
+	ex := &extractor{ps: newPeople(), bs: newBodies(), gender: map[string]byte{}, weak: map[string]bool{}}
 	infos := make([]*sentenceInfo, len(sentences))
 	for i, s := range sentences {
 		if err := check(i); err != nil {
@@ -107,7 +104,7 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 		ex.quoteFacts(i+1, info)
 		out.Sentences[i] = info.facts
 	}
-	for _, p := range ex.people {
+	for _, p := range ex.ps.list {
 		out.People = append(out.People, *p)
 	}
 	return out, nil
@@ -183,6 +180,8 @@ func (aw *articleWords) nameAtStart(toks []text.Token, i int, tag pos.Tag) bool 
 		return true
 	case i+2 < len(toks) && toks[i+1].Text == "," && (toks[i+2].Lower == "who" || toks[i+2].Lower == "whose"):
 		return true // "Irons, whose film is showing,": someone
+	case startsBodyName(toks, i):
+		return true
 	case !properTag(tag):
 		return false
 	}
@@ -190,6 +189,19 @@ func (aw *articleWords) nameAtStart(toks []text.Token, i int, tag pos.Tag) bool 
 		return true
 	}
 	return PlaceOf(w) != ""
+}
+
+// startsBodyName reports a common word that starts the name of a body or
+// a place with the capitalised words after it: "Harbour Bank", "Green Bay
+// Packers", "Royal Infirmary" (not "Rival Sony").
+func startsBodyName(toks []text.Token, i int) bool {
+	k := capitalisedEnd(toks, i+1)
+	if k == i+1 {
+		return false
+	}
+	words := nameWordsAll(toks, i, k)
+	last := words[len(words)-1]
+	return hasOrgWord(words) || placeWords[last] || siteOrBody(last) || PlaceOf(words[0]+" "+words[1]) != ""
 }
 
 // markQuotes finds which tokens stand inside quotation marks.
@@ -258,6 +270,13 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 	for _, r := range runs(info, ex.aw) {
 		m := classify(info, r[0], r[1], ex.aw.known)
 		m.quoted = info.quoted[r[0]]
+		if m.kind != KindPerson && m.kind != KindOrg && PlaceOf(toks[r[0]].Bare()) == "" {
+			// "Harbour" after "Harbour Bank": a common word standing for
+			// the body named with it.
+			if org := ex.bs.startingWith(text.StripPossessive(toks[r[0]].Lower)); org != "" && r[1]-r[0] == 1 {
+				m.kind, m.value = KindOrg, org
+			}
+		}
 		if m.kind == "" {
 			continue
 		}
@@ -273,8 +292,14 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 		info.mentions = append(info.mentions, m)
 	}
 	// Adjectives of place: "Finnish", "Dutch", "American".
+	named := make([]bool, len(toks))
+	for _, m := range info.mentions {
+		for i := m.nameFrom; i < m.to; i++ {
+			named[i] = true
+		}
+	}
 	for i, t := range toks {
-		if !t.Word || !t.IsCap() || inMention(info.mentions, i) {
+		if !t.Word || !t.IsCap() || named[i] {
 			continue
 		}
 		if p, ok := placeIn(toks, i, i+1, t.Bare()); ok && p.Demonym {
@@ -300,10 +325,7 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 
 	for _, m := range info.mentions {
 		if m.kind == KindOrg && !m.quoted {
-			if ex.orgs[m.value] == 0 {
-				ex.orgOrder = append(ex.orgOrder, m.value)
-			}
-			ex.orgs[m.value]++ // before the speaker: "Acme …, the company said"
+			ex.bs.add(m.value) // before the speaker: "Acme …, the company said"
 		}
 	}
 	info.speaker, info.verb = ex.speakerOf(s, info)
@@ -326,17 +348,6 @@ func (ex *extractor) sentence(n int, info *sentenceInfo) {
 			ex.recent = append(ex.recent, m.value)
 		}
 	}
-}
-
-// inMention reports whether token i is part of a mention's name (a role
-// before the name, such as "Dutch Defense Minister", does not count).
-func inMention(ms []mention, i int) bool {
-	for _, m := range ms {
-		if i >= m.nameFrom && i < m.to {
-			return true
-		}
-	}
-	return false
 }
 
 // person links a person mention to the people met so far, records roles, and
@@ -373,14 +384,7 @@ func (ex *extractor) person(info *sentenceInfo, m *mention) {
 		m.strong = true
 	}
 	nameToks := text.Tokenize(name)
-	surname := surnameOf(nameToks)
-	var p *Person
-	for _, q := range ex.people {
-		if strings.EqualFold(q.Name, name) || surnameOf(text.Tokenize(q.Name)) == surname && sameFirstName(q.Name, name) {
-			p = q
-			break
-		}
-	}
+	p := ex.ps.find(name)
 	lone := len(nameWords(nameToks, 0, len(nameToks))) == 1
 	if lone && m.nameFrom == m.from && !hasTitle(m.role) && !hasTitle(after) {
 		// A lone word is someone by a title before or after it ("coach
@@ -391,7 +395,7 @@ func (ex *extractor) person(info *sentenceInfo, m *mention) {
 	if p == nil && lone {
 		// "Sir John" after "Sir John Bourn", "Paul" after "Paul Dee": a
 		// first name of someone named before, when only one has it.
-		p = ex.byFirstName(name)
+		p = ex.ps.byFirstName(name)
 	}
 	if p == nil && lone && m.role == "" && m.honorific == "" {
 		// A lone capitalised word nobody was introduced by. A person's
@@ -421,16 +425,16 @@ func (ex *extractor) person(info *sentenceInfo, m *mention) {
 	}
 	if p == nil {
 		p = &Person{Name: name}
-		ex.people = append(ex.people, p)
-		if !m.strong && m.honorific == "" {
-			ex.weak[name] = true
+		ex.ps.add(p)
+		if _, given := givenName(nameToks[0].Text); !m.strong && m.honorific == "" && !(given && !lone) {
+			ex.weak[name] = true // named only by the shape of a name, once
 		}
 		if g, ok := givenName(nameToks[0].Text); ok && g != 0 && !lone {
 			ex.gender[p.Name] = g // "Kate Lamb": she
 		}
 	} else {
 		if len(nameToks) > len(text.Tokenize(p.Name)) {
-			p.Name = name
+			ex.ps.rename(p, name)
 		}
 		delete(ex.weak, p.Name)
 	}
@@ -494,21 +498,6 @@ func surnameOf(name []text.Token) string {
 // nameSuffixes follow a surname: "Jr", "III".
 var nameSuffixes = set("jr|sr|ii|iii|iv|jnr|snr")
 
-// byFirstName returns the one person named before whose first name is
-// name, or nil when none or several have it.
-func (ex *extractor) byFirstName(name string) *Person {
-	var found *Person
-	for _, q := range ex.people {
-		if qt := text.Tokenize(q.Name); len(qt) > 1 && strings.EqualFold(qt[0].Text, name) {
-			if found != nil {
-				return nil
-			}
-			found = q
-		}
-	}
-	return found
-}
-
 // relativeWho reports ", who" or ", whose" at token i: what follows a
 // person ("Irons, whose film is showing,").
 func relativeWho(toks []text.Token, i int) bool {
@@ -547,12 +536,9 @@ func containsFold(list []string, s string) bool {
 }
 
 func (ex *extractor) addSentence(name string, n int) {
-	for _, p := range ex.people {
-		if p.Name == name {
-			if len(p.Sentences) == 0 || p.Sentences[len(p.Sentences)-1] != n {
-				p.Sentences = append(p.Sentences, n)
-			}
-			return
+	if p := ex.ps.named(name); p != nil && p.Name == name {
+		if len(p.Sentences) == 0 || p.Sentences[len(p.Sentences)-1] != n {
+			p.Sentences = append(p.Sentences, n)
 		}
 	}
 }
@@ -692,7 +678,7 @@ func (ex *extractor) speakerAfter(info *sentenceInfo, v int) (who string, ok boo
 				return who, true // "the coach said": the coach named before
 			}
 		}
-		return joinTokens(info.s, toks, j, end), true // "an embassy official"
+		return joinTokens(info.s, toks, j, phraseEnd(toks, info.tags, end-1)), true // "an embassy official", "an economist at a Frankfurt bank"
 	case bodyNoun(head):
 		if m := info.mentionEnding(end); m != nil && m.kind == KindOrg {
 			return m.value, true
@@ -735,21 +721,11 @@ const recentPeople = 6
 // organisation named most when the noun is a company's ("the firm"),
 // else the description as written.
 func (ex *extractor) bodyCalled(noun, description string) string {
-	best, n := "", 0
-	for name, c := range ex.orgs {
-		for _, t := range text.Tokenize(name) {
-			if t.Word && text.StripPossessive(t.Lower) == noun && (c > n || c == n && name < best) {
-				best, n = name, c
-			}
-		}
+	if org := ex.bs.withWord(noun); org != "" {
+		return org
 	}
-	if best != "" {
-		return best
-	}
-	if companyNouns[noun] {
-		if org := ex.mainOrg(); org != "" {
-			return org
-		}
+	if companyNouns[noun] && ex.bs.main != "" {
+		return ex.bs.main
 	}
 	return description
 }
@@ -803,7 +779,7 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		// apposition is the name: "The Shadow Secretary …, Theresa May,
 		// said".
 		j := k - 1
-		for j >= 0 && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
+		for j >= 0 && k-j <= maxAppositionWords && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
 			j--
 		}
 		if j < 0 || toks[j].Text != "," {
@@ -813,13 +789,11 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		// Negroponte, chairman and founder of MIT's Media Labs, says");
 		// else the apposition names them ("The Shadow Secretary …,
 		// Theresa May, said").
-		for _, m := range info.mentions {
-			if m.kind == KindPerson && !m.quoted && m.to == j {
-				return m.value
-			}
+		if m := info.mentionEnding(j); m != nil && m.kind == KindPerson && !m.quoted {
+			return m.value
 		}
-		for _, m := range info.mentions {
-			if m.kind == KindPerson && !m.quoted && m.from > j && m.to <= k {
+		for i := j + 1; i < k; i++ {
+			if m := info.mentionFrom(i); m != nil && m.kind == KindPerson && !m.quoted && m.to <= k {
 				return m.value
 			}
 		}
@@ -875,6 +849,11 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 	return ""
 }
 
+// maxAppositionWords bounds the apposition skipped between a subject and
+// its verb ("Paul Grant, an analyst at Acme Securities, said"): news
+// appositions are a clause at most.
+const maxAppositionWords = 30
+
 // describedFrom returns where the noun phrase ending in the noun at k
 // starts: at its article or possessive ("an | embassy official", "the |
 // ministry", "his | lawyer"), else at its first noun or adjective
@@ -895,10 +874,11 @@ func describedFrom(toks []text.Token, tags []pos.Tag, k int) int {
 }
 
 // phraseEnd returns the end of the noun phrase whose head is at k,
-// taking an "of" phrase after it ("executives | of both companies").
+// taking a phrase with "of", "at", "for" or "with" after it ("executives
+// | of both companies", "an economist | at a Frankfurt bank").
 func phraseEnd(toks []text.Token, tags []pos.Tag, k int) int {
 	end := k + 1
-	if end+1 < len(toks) && toks[end].Lower == "of" {
+	if end+1 < len(toks) && (toks[end].Lower == "of" || toks[end].Lower == "at" || toks[end].Lower == "for" || toks[end].Lower == "with") {
 		j := end + 1
 		for j < len(toks) && j-end < maxSpeakerWords && toks[j].Word && (tags[j].Noun() || tags[j].Adj() || tags[j] == pos.DT || tags[j] == pos.CD) {
 			j++
@@ -919,18 +899,6 @@ func subjectHead(toks []text.Token, tags []pos.Tag, k int) int {
 		return d - 2
 	}
 	return k
-}
-
-// mainOrg is the organisation named most often so far: what "the company"
-// most likely means.
-func (ex *extractor) mainOrg() string {
-	best, n := "", 0
-	for _, name := range ex.orgOrder {
-		if c := ex.orgs[name]; c > n {
-			best, n = name, c
-		}
-	}
-	return best
 }
 
 func isAdverbOrAux(w string) bool {
@@ -961,7 +929,7 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 		topics = topics[len(topics)-2:]
 	}
 	for _, names := range [][]string{topics, ex.recent} {
-		for i := len(names) - 1; i >= 0; i-- {
+		for i := len(names) - 1; i >= 0 && len(names)-i <= maxAntecedents; i-- {
 			if name := names[i]; ex.fits(name, gender) {
 				return name
 			}
@@ -970,11 +938,15 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 	return ""
 }
 
+// maxAntecedents is how many people back a pronoun looks for its
+// person: farther than any news paragraph holds.
+const maxAntecedents = 30
+
 // fits reports whether a person named before can be what a pronoun of
 // the given gender (0: any) stands for, and learns the person's gender
 // from it.
 func (ex *extractor) fits(name string, gender byte) bool {
-	if name == "" || ex.weak[name] || ex.orgs[name] > 0 && gender != 0 {
+	if name == "" || ex.weak[name] || ex.bs.named(name) && gender != 0 {
 		return false // "he" is no organisation
 	}
 	if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
@@ -987,14 +959,13 @@ func (ex *extractor) fits(name string, gender byte) bool {
 }
 
 func (ex *extractor) hasRole(name, role string) bool {
-	for _, p := range ex.people {
-		if p.Name != name {
-			continue
-		}
-		for _, r := range p.Roles {
-			if strings.Contains(strings.ToLower(r), role) {
-				return true
-			}
+	p := ex.ps.named(name)
+	if p == nil {
+		return false
+	}
+	for _, r := range p.Roles {
+		if strings.Contains(strings.ToLower(r), role) {
+			return true
 		}
 	}
 	return false

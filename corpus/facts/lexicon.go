@@ -92,7 +92,7 @@ democrats|conservatives|republicans|tories|labour|greens`)
 
 // placeWords end the name of a place: the kinds of street, land and
 // water ("Regent Street", "Marin County", "Walnut Creek" is WordNet's).
-var placeWords = set(`street|road|avenue|lane|drive|boulevard|square|city|county|state|province|region|river|
+var placeWords = set(`street|road|avenue|square|city|county|state|province|region|river|
 island|islands|mountains|valley|bay|sea|ocean|lake|park|bridge|district|borough|village|town|coast|peninsula|
 kingdom|republic|states`)
 

@@ -131,8 +131,11 @@ func splitAnd(info *sentenceInfo, start, end int, known map[string]bool) [][2]in
 	// Heritage Center".
 	words := nameWordsAll(toks, start, end)
 	keep := hasOrgWord(words) || siteOrBody(words[len(words)-1])
-	for _, w := range words {
-		if roleNouns[w] || placeWords[w] || w == "state" {
+	for k, w := range words {
+		// A place word keeps the run whole where it ends it or an "of"
+		// follows ("Secretary of State", "Bay of Islands"), not before an
+		// "and" ("Mill Street and Walnut Creek" are two).
+		if roleNouns[w] || (placeWords[w] || w == "state") && (k == len(words)-1 || words[k+1] != "and" && words[k+1] != "&") {
 			keep = true
 		}
 	}
@@ -482,7 +485,9 @@ func personName(info *sentenceInfo, from, to int, known map[string]bool) bool {
 		if _, ok := givenName(last); ok || !common(last) || personNoun(last) {
 			return true
 		}
-		return !siteOrBody(last)
+		// "Mill Lane": a first name that is a common word ("Mill",
+		// "Hope") before a common noun is that noun's name.
+		return !siteOrBody(last) && !(common(first) && thingHead(last))
 	}
 	if len(words) == 1 {
 		return !common(first) || isInitial(toks[from].Text) || relativeWho(toks, to) || known[first]

@@ -97,9 +97,9 @@ func isNumberToken(toks []text.Token, i int) bool {
 		switch w {
 		case "score", "scores", "pair", "couple", "third", "half", "quarter", "fifth", "tenth", "handful":
 			// Only with "a"/number before or "of" after: "a third of".
-			return i > 0 && (toks[i-1].Lower == "a" || toks[i-1].Lower == "one" || isNumberToken(toks, i-1)) && i+1 < len(toks) && toks[i+1].Lower == "of"
+			return i > 0 && (toks[i-1].Lower == "a" || toks[i-1].Lower == "one" || plainNumber(toks[i-1])) && i+1 < len(toks) && toks[i+1].Lower == "of"
 		case "hundred", "thousand", "million", "billion", "trillion":
-			return i == 0 || !isNumberToken(toks, i-1)
+			return i == 0 || !plainNumber(toks[i-1])
 		}
 		return true
 	}
@@ -107,6 +107,25 @@ func isNumberToken(toks []text.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// plainNumber reports a number in digits or a number word that is no
+// scale or fraction ("30", "two"; not "hundred", "half"): what a scale
+// word after it multiplies. It looks at one token, so that a run of
+// number words is read in time linear in its length.
+func plainNumber(t text.Token) bool {
+	if !t.Word {
+		return false
+	}
+	if t.IsNumber() {
+		return !isOrdinal(t.Lower)
+	}
+	switch t.Lower {
+	case "hundred", "thousand", "million", "billion", "trillion", "score", "scores", "pair", "couple", "third", "half", "quarter", "fifth", "tenth", "handful":
+		return false
+	}
+	_, ok := numberWords[t.Lower]
+	return ok
 }
 
 // numberEnd extends a number over scale words: "2.8 million", "two

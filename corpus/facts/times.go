@@ -15,8 +15,10 @@ func times(n int, s string, toks []text.Token) []Fact {
 		if from >= to {
 			return
 		}
-		for _, f := range out {
-			if toks[from].Start < f.End && f.Start < toks[to-1].End {
+		// Times are found left to right and reach back at most a few
+		// words ("the end of | March"): only the last few can overlap.
+		for k := max(0, len(out)-maxTimeOverlap); k < len(out); k++ {
+			if f := out[k]; toks[from].Start < f.End && f.Start < toks[to-1].End {
 				return
 			}
 		}
@@ -110,6 +112,10 @@ func times(n int, s string, toks []text.Token) []Fact {
 	}
 	return out
 }
+
+// maxTimeOverlap is how many of the times found before a new one it is
+// checked against for overlap: a time reaches back at most three words.
+const maxTimeOverlap = 4
 
 // namedTimeEnd returns the end of the time named at toks[j:] after
 // "since" or "during", or j when none is: a year or number ("1999"), a

@@ -52,6 +52,9 @@ func personNoun(w string) bool {
 // bodyNoun reports a common noun for an organisation or a group that can
 // speak as one: "ministry", "police", "council", "government".
 func bodyNoun(w string) bool {
+	if orgWords[w] {
+		return true
+	}
 	c, ss, ok := nounClasses(w)
 	return ok && ss == lexicon.NounGroup && (c.Has(lexicon.ClassOrganization) || c.Has(lexicon.ClassSocialGroup))
 }
