@@ -407,13 +407,11 @@ func (ex *extractor) person(info *sentenceInfo, m *mention) {
 		_, given := givenName(name)
 		switch {
 		case relativeWho(toks, m.to):
-		case given, kindOfPerson(name):
-			// "Paul", "Muslim", "Fahrenheit": a first name or a kind of
-			// person, no body's name.
-			m.kind = ""
+		case given:
+			m.kind = "" // "Paul": a first name, no body's name
 			return
 		default:
-			m.kind = KindOrg
+			m.kind = loneNameKind(name)
 			return
 		}
 	}

@@ -144,12 +144,22 @@ func facility(w string) bool {
 	return ok && !bodyNoun(w) && !orgWords[w] && (c.Has(lexicon.ClassStructure) || ss == lexicon.NounLocation)
 }
 
-// kindOfPerson reports a word whose commonest WordNet noun sense is a
-// person, common or not: "Muslim", "Democrat", "Fahrenheit" (the
-// physicist): no body's name when it stands alone.
-func kindOfPerson(w string) bool {
+// loneNameKind says what a lone capitalised word names when no one was
+// introduced by it: what WordNet files it as when it knows the name (a
+// body for noun.group, a place for noun.location; nothing for a person,
+// a language or a creed: "Muslim", "Fahrenheit", "Sanskrit"), else a body
+// ("Acme said", "Boeing").
+func loneNameKind(w string) Kind {
 	ss, ok := lexicon.Default().Supersense(w, lexicon.Noun)
-	return ok && ss == lexicon.NounPerson
+	switch {
+	case !ok:
+		return KindOrg
+	case ss == lexicon.NounGroup:
+		return KindOrg
+	case ss == lexicon.NounLocation:
+		return KindPlace
+	}
+	return ""
 }
 
 // timeNoun reports a noun for a stretch of time or a dated event that
