@@ -99,14 +99,17 @@ func newBodies() *bodies {
 // add counts a mention of an organisation.
 func (bs *bodies) add(name string) {
 	if bs.count[name] == 0 {
-		words := nameWords(text.Tokenize(name), 0, len(text.Tokenize(name)))
+		toks := text.Tokenize(name)
+		words := nameWords(toks, 0, len(toks))
 		for _, w := range words {
 			if len(bs.byWord[w]) == 0 || bs.byWord[w][len(bs.byWord[w])-1] != name {
 				bs.byWord[w] = append(bs.byWord[w], name)
 			}
 		}
-		if _, ok := bs.first[words[0]]; len(words) > 1 && !ok {
-			bs.first[words[0]] = name
+		if len(words) > 1 {
+			if _, ok := bs.first[words[0]]; !ok {
+				bs.first[words[0]] = name
+			}
 		}
 	}
 	bs.count[name]++
