@@ -197,7 +197,6 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 		return nil, ErrEmpty
 	}
 	title, body := SplitTitle(string(data))
-	body = dateline.ReplaceAllString(body, "")
 	untitled := title == ""
 	if untitled {
 		title = titleFromName(name)
@@ -205,9 +204,16 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	a := &Article{ID: IDFromName(name), Title: title, Untitled: untitled}
 	var texts []string
 	var paras []int
+	datelined := false
 	for p, para := range paragraphs(body) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if !datelined && p < maxDatelineParagraph {
+			var cut bool
+			if para, cut = stripDateline(para); cut {
+				datelined = true
+			}
 		}
 		var idx []int
 		for _, s := range Sentences(para) {
@@ -332,9 +338,37 @@ func cleanLine(l string) string {
 	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
 
-// dateline matches a wire story's opening "ATLANTA (AP) — ", which is no
-// part of its first sentence.
-var dateline = regexp.MustCompile(`^\s*[A-Z][A-Z .,'-]{1,40}(?:\([A-Za-z .]{1,20}\))?\s*[—–-]{1,2}\s+`)
+// dateline matches a wire story's opening, which is no part of its first
+// sentence: a place in capitals, perhaps with its region, a second place
+// or the date, and an agency, then a dash ("ATLANTA (AP) — ", "BAGHDAD,
+// Iraq (CNN) -- ", "SYDNEY, March 2 - ", "WEST PALM BEACH,
+// Fla./WASHINGTON (Reuters) - ", "GREEN BAY, Wis. -- "); or an agency
+// alone ("(CNN)", "(Reuters) - ").
+var dateline = regexp.MustCompile(`^\s*(?:` +
+	`[A-Z][A-Z.'’&-]{2,}(?:[ /][A-Z][A-Z.'’&-]+){0,3}` + // ATLANTA, WEST PALM BEACH
+	`(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,3})?` + // , Iraq / , United Arab Emirates / , Wis.
+	`(?:/[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})?` + // /WASHINGTON
+	`(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?` + // , March 2
+	`\s*(?:\([A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2}\))?` + // (AP)
+	`\s*(?:--?|[—–])\s*` +
+	`|\([A-Z][A-Za-z.&]*(?:\s[A-Z][A-Za-z.&]*){0,2}\)\s*(?:(?:--?|[—–])\s*)?` + // (CNN)
+	`)`)
+
+// maxDatelineParagraph is how far into an article a dateline is looked
+// for: the first paragraph, or the one after a headline's subtitle
+// ("Embassy official: …" before "BAGHDAD, Iraq (CNN) -- …").
+const maxDatelineParagraph = 3
+
+// stripDateline takes a wire dateline off the start of a paragraph
+// (see dateline), reporting whether there was one. A paragraph that is
+// only a dateline is left as it is.
+func stripDateline(para string) (string, bool) {
+	loc := dateline.FindStringIndex(para)
+	if loc == nil || strings.TrimSpace(para[loc[1]:]) == "" {
+		return para, false
+	}
+	return para[loc[1]:], true
+}
 
 // Markdown that articles saved from the web carry: links keep their text,
 // bold and italic markers go.

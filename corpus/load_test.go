@@ -248,3 +248,48 @@ func TestEndedContext(t *testing.T) {
 		t.Errorf("Load after: %v", err)
 	}
 }
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct {
+		para, want string
+	}{
+		{"ATLANTA (AP) — A storm hit.", "A storm hit."},
+		{"BAGHDAD, Iraq (CNN) -- Two car bombs exploded.", "Two car bombs exploded."},
+		{"(CNN)As extreme weather spread, lightning rose.", "As extreme weather spread, lightning rose."},
+		{"(Reuters) - Shares fell.", "Shares fell."},
+		{"DUBAI, United Arab Emirates — The carrier ordered jets.", "The carrier ordered jets."},
+		{"SYDNEY, March 2 - Qantas has placed an order.", "Qantas has placed an order."},
+		{"LONDON, Jan. 5 (Reuters) - The pound rose.", "The pound rose."},
+		{"WEST PALM BEACH, Fla./WASHINGTON (Reuters) - The White House said so.", "The White House said so."},
+		{"GREEN BAY, Wis. -- Here we go again.", "Here we go again."},
+		{"TRENTON — Gov. Chris Christie spoke.", "Gov. Chris Christie spoke."},
+		// Not datelines: sentences that start with capitals or a dash.
+		{"US service members were killed in a crash.", ""},
+		{"NASA said on Monday it would fly.", ""},
+		{"I — like many — was surprised.", ""},
+		{"A man was arrested - police said.", ""},
+		{"(This story has been corrected.) Prices rose.", ""},
+		{"ATLANTA (AP) —", ""}, // nothing after it: left alone
+	}
+	for _, tt := range tests {
+		t.Run(tt.para, func(t *testing.T) {
+			got, cut := stripDateline(tt.para)
+			want := tt.want
+			if want == "" {
+				want = tt.para
+			}
+			if got != want || cut != (tt.want != "") {
+				t.Errorf("stripDateline = %q, %v; want %q", got, cut, want)
+			}
+		})
+	}
+	t.Run("after a subtitle", func(t *testing.T) {
+		a, err := Parse(context.Background(), "x", []byte("Bombs kill 16\n\nEmbassy official: zone not breached\n\nBAGHDAD, Iraq (CNN) -- Two car bombs killed 16 people.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Sentences[len(a.Sentences)-1].Text; got != "Two car bombs killed 16 people." {
+			t.Errorf("last sentence %q", got)
+		}
+	})
+}

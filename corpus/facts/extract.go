@@ -3,9 +3,11 @@ package facts
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
@@ -19,24 +21,29 @@ type Extraction struct {
 type sentenceInfo struct {
 	s        string
 	toks     []text.Token
-	quoted   []bool // per token: inside quotation marks
+	tags     []pos.Tag // per token: its part of speech
+	quoted   []bool    // per token: inside quotation marks
 	hasQuote bool
 	opens    bool // a quote opens and is not closed in this sentence
 	closes   bool // a quote opened in an earlier sentence closes here
 	mentions []mention
-	speaker  string // the person (or body) whose words the sentence gives
+	starts   map[int]int // token -> the mention whose run starts there
+	ends     map[int]int // token -> the mention whose run ends just before it
+	speaker  string      // the person (or body) whose words the sentence gives
+	verb     int         // the token of the speech verb that names the speaker; -1: none
 	facts    []Fact
 	para     int
 }
 
 // extractor holds the article-wide state: the people met so far.
 type extractor struct {
-	people []*Person
+	ps     *people         // the people met so far
+	bs     *bodies         // the organisations named so far, outside quotes
 	gender map[string]byte // person name -> 'm' or 'f'
 	weak   map[string]bool // named only by the shape of the name, once
 	recent []string        // person names in order of mention, outside quotes
 	topics []string        // per sentence, its speaker or first-named person ("" if none)
-	orgs   map[string]int  // organisations named outside quotes, with counts
+	aw     *articleWords   // how the article writes its words
 }
 
 // Extract finds the facts of an article, given its sentences in order.
@@ -63,25 +70,30 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 		}
 		return nil
 	}
-	ex := &extractor{gender: map[string]byte{}, weak: map[string]bool{}, orgs: map[string]int{}}
+	tagger, err := pos.New()
+	if err != nil {
+		return Extraction{}, fmt.Errorf("facts: extract: %w", err)
+	}
+	ex := &extractor{ps: newPeople(), bs: newBodies(), gender: map[string]byte{}, weak: map[string]bool{}}
 	infos := make([]*sentenceInfo, len(sentences))
 	for i, s := range sentences {
 		if err := check(i); err != nil {
 			return Extraction{}, err
 		}
-		info := &sentenceInfo{s: s, toks: text.Tokenize(s)}
+		toks := text.Tokenize(s)
+		info := &sentenceInfo{s: s, toks: toks, tags: tagger.Tag(toks), verb: -1}
 		if paras != nil && i < len(paras) {
 			info.para = paras[i]
 		}
 		markQuotes(info)
 		infos[i] = info
 	}
-	vocab := lowerVocabulary(infos)
+	ex.aw = newArticleWords(infos)
 	for i, info := range infos {
 		if err := check(i); err != nil {
 			return Extraction{}, err
 		}
-		ex.sentence(i+1, info, vocab)
+		ex.sentence(i+1, info)
 	}
 	resolveQuoteRuns(infos)
 	out := Extraction{Sentences: make([][]Fact, len(sentences))}
@@ -92,24 +104,104 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 		ex.quoteFacts(i+1, info)
 		out.Sentences[i] = info.facts
 	}
-	for _, p := range ex.people {
+	for _, p := range ex.ps.list {
 		out.People = append(out.People, *p)
 	}
 	return out, nil
 }
 
-// lowerVocabulary is the set of words the article writes in lower case, so
-// that a capitalised first word that is an ordinary word is not a name.
-func lowerVocabulary(infos []*sentenceInfo) map[string]bool {
-	v := map[string]bool{}
+// articleWords is what the whole article shows of how it writes its
+// words: the words it writes in lower case somewhere, and those it
+// capitalises where no sentence or quote starts. A capitalised word at
+// the start of a sentence is a name when the article writes it so
+// elsewhere too; an ordinary word when it writes it in lower case.
+type articleWords struct {
+	lower  map[string]bool
+	capMid map[string]bool
+	// known holds the words of the names of the people met so far
+	// ("Reeves" after "Chancellor Rachel Reeves").
+	known map[string]bool
+	// theNames are names the article writes after "the", as no one
+	// writes a person's ("talks with the Sinn Fein."; not "the Obama
+	// administration", where the name qualifies a noun), lower case.
+	theNames map[string]bool
+}
+
+func newArticleWords(infos []*sentenceInfo) *articleWords {
+	aw := &articleWords{lower: map[string]bool{}, capMid: map[string]bool{}, known: map[string]bool{}, theNames: map[string]bool{}}
 	for _, info := range infos {
-		for _, t := range info.toks {
-			if t.Word && !t.IsCap() {
-				v[t.Bare()] = true
+		toks := info.toks
+		first := firstWordIndex(toks)
+		for i, t := range toks {
+			switch {
+			case !t.Word:
+			case !t.IsCap():
+				aw.lower[t.Bare()] = true
+			case !atStart(toks, i, first) && !allCaps(t.Text):
+				aw.capMid[t.Bare()] = true
+			}
+			if t.Lower == "the" {
+				if k := capitalisedEnd(toks, i+1); k > i+1 && (k == len(toks) || !toks[k].Word || !info.tags[k].Noun() && info.tags[k] != pos.CD) {
+					aw.theNames[strings.ToLower(trimPossessive(joinTokens(info.s, toks, i+1, k)))] = true
+				}
 			}
 		}
 	}
-	return v
+	return aw
+}
+
+// capitalisedEnd returns the end of the capitalised words from toks[i].
+func capitalisedEnd(toks []text.Token, i int) int {
+	k := i
+	for k < len(toks) && toks[k].Word && toks[k].IsCap() && !notNames[toks[k].Lower] {
+		k++
+	}
+	return k
+}
+
+// nameAtStart reports whether a capitalised word toks[i] that starts a
+// sentence, a quote or a clause begins a name. English capitalises any
+// word there, so the word's own case says nothing; what does: the article
+// writing it in lower case elsewhere (not a name) or capitalised inside a
+// sentence (a name), a person already named with it, a relative "who"
+// after it, and else the word itself. A
+// word WordNet has only as a name, or not at all, is a name ("Boeing",
+// "Kennedy"); a common word ("Speculation", "Naturally", "Scientists",
+// "Avian") is one only when the tagger reads it as a proper noun and it
+// is a first name or a place ("Grace", "China").
+func (aw *articleWords) nameAtStart(toks []text.Token, i int, tag pos.Tag) bool {
+	w := toks[i].Bare()
+	switch {
+	case aw.lower[w]:
+		return false
+	case aw.capMid[w], aw.known[w]:
+		return true
+	case !common(w):
+		return true
+	case i+2 < len(toks) && toks[i+1].Text == "," && (toks[i+2].Lower == "who" || toks[i+2].Lower == "whose"):
+		return true // "Irons, whose film is showing,": someone
+	case startsBodyName(toks, i):
+		return true
+	case !properTag(tag):
+		return false
+	}
+	if _, ok := givenName(w); ok {
+		return true
+	}
+	return PlaceOf(w) != ""
+}
+
+// startsBodyName reports a common word that starts the name of a body or
+// a place with the capitalised words after it: "Harbour Bank", "Green Bay
+// Packers", "Royal Infirmary" (not "Rival Sony").
+func startsBodyName(toks []text.Token, i int) bool {
+	k := capitalisedEnd(toks, i+1)
+	if k == i+1 {
+		return false
+	}
+	words := nameWordsAll(toks, i, k)
+	last := words[len(words)-1]
+	return hasOrgWord(words) || placeWords[last] || siteOrBody(last) || PlaceOf(words[0]+" "+words[1]) != ""
 }
 
 // markQuotes finds which tokens stand inside quotation marks.
@@ -173,25 +265,41 @@ func isEndPunct(s string) bool {
 
 // sentence finds the names, people, roles, places, numbers and times of one
 // sentence, and who speaks in it.
-func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) {
+func (ex *extractor) sentence(n int, info *sentenceInfo) {
 	s, toks := info.s, info.toks
-	for _, r := range runs(toks, vocab) {
-		m := classify(s, toks, r[0], r[1])
+	for _, r := range runs(info, ex.aw) {
+		m := classify(info, r[0], r[1], ex.aw.known)
 		m.quoted = info.quoted[r[0]]
+		if m.kind != KindPerson && m.kind != KindOrg && PlaceOf(toks[r[0]].Bare()) == "" {
+			// "Harbour" after "Harbour Bank": a common word standing for
+			// the body named with it.
+			if org := ex.bs.startingWith(text.StripPossessive(toks[r[0]].Lower)); org != "" && r[1]-r[0] == 1 {
+				m.kind, m.value = KindOrg, org
+			}
+		}
 		if m.kind == "" {
 			continue
 		}
 		if m.kind == KindPerson {
-			ex.person(s, toks, &m)
+			ex.person(info, &m)
+			if m.kind == "" {
+				continue
+			}
 		}
-		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && afterPlacePrep(toks, m.from) {
+		if m.kind == KindOrg && m.nameFrom == m.to-1 && !allCaps(toks[m.nameFrom].Text) && !common(toks[m.nameFrom].Bare()) && inPlace(toks, m.from) {
 			m.kind = KindPlace // "near Huntsville", "into the Carolinas"
 		}
 		info.mentions = append(info.mentions, m)
 	}
 	// Adjectives of place: "Finnish", "Dutch", "American".
+	named := make([]bool, len(toks))
+	for _, m := range info.mentions {
+		for i := m.nameFrom; i < m.to; i++ {
+			named[i] = true
+		}
+	}
 	for i, t := range toks {
-		if !t.Word || !t.IsCap() || inMention(info.mentions, i) {
+		if !t.Word || !t.IsCap() || named[i] {
 			continue
 		}
 		if p, ok := placeIn(toks, i, i+1, t.Bare()); ok && p.Demonym {
@@ -199,6 +307,7 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		}
 	}
 	sort.Slice(info.mentions, func(a, b int) bool { return info.mentions[a].from < info.mentions[b].from })
+	info.indexMentions()
 
 	for _, m := range info.mentions {
 		f := Fact{Kind: m.kind, Text: joinTokens(s, toks, m.nameFrom, m.to), Value: m.value, Role: m.role, Sentence: n}
@@ -211,10 +320,15 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 		}
 		info.facts = append(info.facts, f)
 	}
-	info.facts = append(info.facts, quantities(n, s, toks)...)
+	info.facts = append(info.facts, quantities(n, s, toks, info.tags)...)
 	info.facts = append(info.facts, times(n, s, toks)...)
 
-	info.speaker = ex.speakerOf(s, info)
+	for _, m := range info.mentions {
+		if m.kind == KindOrg && !m.quoted {
+			ex.bs.add(m.value) // before the speaker: "Acme …, the company said"
+		}
+	}
+	info.speaker, info.verb = ex.speakerOf(s, info)
 	// The sentence's topic: its speaker, else the first person named who
 	// is not the object of a preposition ("on Tuesday Mr Ebbers denied",
 	// not "met frequently with Mr Ebbers").
@@ -230,33 +344,24 @@ func (ex *extractor) sentence(n int, info *sentenceInfo, vocab map[string]bool) 
 	ex.topics = append(ex.topics, topic)
 
 	for _, m := range info.mentions {
-		switch {
-		case m.kind == KindPerson && !m.quoted:
+		if m.kind == KindPerson && !m.quoted {
 			ex.recent = append(ex.recent, m.value)
-		case m.kind == KindOrg && !m.quoted:
-			ex.orgs[m.value]++
 		}
 	}
-}
-
-// inMention reports whether token i is part of a mention's name (a role
-// before the name, such as "Dutch Defense Minister", does not count).
-func inMention(ms []mention, i int) bool {
-	for _, m := range ms {
-		if i >= m.nameFrom && i < m.to {
-			return true
-		}
-	}
-	return false
 }
 
 // person links a person mention to the people met so far, records roles, and
 // sets m.value to the person's full name.
-func (ex *extractor) person(s string, toks []text.Token, m *mention) {
+func (ex *extractor) person(info *sentenceInfo, m *mention) {
+	s, toks := info.s, info.toks
 	name := m.value
+	if m.honorific == "" && m.nameFrom == m.from && ex.aw.theNames[strings.ToLower(name)] {
+		m.kind = KindOrg // "talks with the Sinn Fein."
+		return
+	}
 	if m.role == "" {
 		// Before any title: "Its medical director, | Professor James Lin".
-		m.role = roleBefore(s, toks, m.from)
+		m.role = roleBefore(info, m.from)
 		if m.role != "" {
 			m.strong = true
 		}
@@ -271,47 +376,46 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 			m.role = joinTokens(s, toks, k, m.from) + " " + m.role
 		}
 	}
-	after := roleAfter(s, toks, m.to)
+	after := roleAfter(info, m.to)
 	if after != "" {
 		m.strong = true
 	}
-	if m.to < len(toks) && speechVerbs[toks[m.to].Lower] {
+	if m.to < len(toks) && speechVerbs[toks[m.to].Lower] || relativeWho(toks, m.to) {
 		m.strong = true
 	}
 	nameToks := text.Tokenize(name)
-	surname := text.StripPossessive(nameToks[len(nameToks)-1].Lower)
-	var p *Person
-	for _, q := range ex.people {
-		qt := text.Tokenize(q.Name)
-		if text.StripPossessive(qt[len(qt)-1].Lower) == surname || strings.EqualFold(q.Name, name) {
-			p = q
-			break
+	p := ex.ps.find(name)
+	lone := len(nameWords(nameToks, 0, len(nameToks))) == 1
+	if lone && m.nameFrom == m.from && !hasTitle(m.role) && !hasTitle(after) {
+		// A lone word is someone by a title before or after it ("coach
+		// Bob", "Smith, the minister"), not by any noun for a person
+		// ("buyer of Airbus' iconic | A380").
+		m.role, after = "", ""
+	}
+	if p == nil && lone {
+		// "Sir John" after "Sir John Bourn", "Paul" after "Paul Dee": a
+		// first name of someone named before, when only one has it.
+		p = ex.ps.byFirstName(name)
+	}
+	if p == nil && lone && m.role == "" && m.honorific == "" {
+		// A lone capitalised word nobody was introduced by. A person's
+		// first mention gives a first name and a surname, a title or a
+		// role; a lone word is someone only when the sentence says so
+		// ("Irons, whose film is showing"); a first name alone is no
+		// fact; else it is a body ("Acme said", "Earlier, the
+		// Executive …").
+		_, given := givenName(name)
+		switch {
+		case relativeWho(toks, m.to):
+		case given:
+			m.kind = "" // "Paul": a first name, no body's name
+			return
+		default:
+			m.kind = loneNameKind(name)
+			return
 		}
 	}
-	if p == nil && len(nameToks) == 1 && (m.honorific == "sir" || m.honorific == "dame" || m.honorific == "lord" || m.honorific == "lady") {
-		// "Sir John" after "Sir John Bourn": the first name.
-		for _, q := range ex.people {
-			if qt := text.Tokenize(q.Name); len(qt) > 1 && strings.EqualFold(qt[0].Text, name) {
-				p = q
-				break
-			}
-		}
-	}
-	if p == nil && len(nameToks) == 1 && m.role == "" && m.honorific == "" {
-		// A lone capitalised word nobody was introduced by ("Acme
-		// said", "Earlier, the Executive …"): a body, not a person. A
-		// person's first mention gives a first name, a title or a role
-		// before the name.
-		m.kind = KindOrg
-		return
-	}
-	if p == nil && len(nameToks) == 1 && m.role == "" && after == "" && m.honorific == "" {
-		// A lone capitalised word nobody was introduced by ("Acme
-		// said"): a body, not a person.
-		m.kind = KindOrg
-		return
-	}
-	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) {
+	if m.role == "" && after == "" && m.honorific == "" && followedByRole(toks, m.to) && p == nil {
 		// "Liberal Democrat spokeswoman …", "Plaid Cymru health spokesman":
 		// the name of a body that qualifies a role.
 		m.kind = KindOrg
@@ -319,13 +423,16 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	}
 	if p == nil {
 		p = &Person{Name: name}
-		ex.people = append(ex.people, p)
-		if !m.strong && m.honorific == "" {
-			ex.weak[name] = true
+		ex.ps.add(p)
+		if _, given := givenName(nameToks[0].Text); !m.strong && m.honorific == "" && !(given && !lone) {
+			ex.weak[name] = true // named only by the shape of a name, once
+		}
+		if g, ok := givenName(nameToks[0].Text); ok && g != 0 && !lone {
+			ex.gender[p.Name] = g // "Kate Lamb": she
 		}
 	} else {
 		if len(nameToks) > len(text.Tokenize(p.Name)) {
-			p.Name = name
+			ex.ps.rename(p, name)
 		}
 		delete(ex.weak, p.Name)
 	}
@@ -342,7 +449,57 @@ func (ex *extractor) person(s string, toks []text.Token, m *mention) {
 	if m.role == "" {
 		m.role = after
 	}
+	for _, t := range text.Tokenize(p.Name) {
+		if t.Word {
+			ex.aw.known[t.Bare()] = true
+		}
+	}
 	m.value = p.Name
+}
+
+// sameFirstName reports whether two names of one surname can be one
+// person's: one is the end of the other ("Paul" after "Ron Paul",
+// "Eriksson Ek" after "Joel Eriksson Ek"), or both give the same first
+// name ("Ron Paul", "Ron E. Paul"); "Rand Paul" is not Ron.
+func sameFirstName(a, b string) bool {
+	at, bt := text.Tokenize(a), text.Tokenize(b)
+	aw, bw := nameWords(at, 0, len(at)), nameWords(bt, 0, len(bt))
+	if len(aw) > len(bw) {
+		aw, bw = bw, aw
+	}
+	return len(aw) == 0 || aw[0] == bw[0] || slices.Equal(aw, bw[len(bw)-len(aw):])
+}
+
+// hasTitle reports a role that holds a title or job word (roleNouns).
+func hasTitle(role string) bool {
+	for _, t := range text.Tokenize(role) {
+		if t.Word && roleNouns[text.StripPossessive(t.Lower)] {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameOf is the last word of a name, before any "Jr" or "III": what
+// a later mention calls the person by.
+func surnameOf(name []text.Token) string {
+	for k := len(name) - 1; k >= 0; k-- {
+		w := text.StripPossessive(name[k].Lower)
+		if !name[k].Word || nameSuffixes[w] {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// nameSuffixes follow a surname: "Jr", "III".
+var nameSuffixes = set("jr|sr|ii|iii|iv|jnr|snr")
+
+// relativeWho reports ", who" or ", whose" at token i: what follows a
+// person ("Irons, whose film is showing,").
+func relativeWho(toks []text.Token, i int) bool {
+	return i+1 < len(toks) && toks[i].Text == "," && (toks[i+1].Lower == "who" || toks[i+1].Lower == "whose")
 }
 
 // roleStop are capitalised words that start a sentence or clause and are
@@ -377,60 +534,231 @@ func containsFold(list []string, s string) bool {
 }
 
 func (ex *extractor) addSentence(name string, n int) {
-	for _, p := range ex.people {
-		if p.Name == name {
-			if len(p.Sentences) == 0 || p.Sentences[len(p.Sentences)-1] != n {
-				p.Sentences = append(p.Sentences, n)
-			}
-			return
+	if p := ex.ps.named(name); p != nil && p.Name == name {
+		if len(p.Sentences) == 0 || p.Sentences[len(p.Sentences)-1] != n {
+			p.Sentences = append(p.Sentences, n)
 		}
 	}
 }
 
 // speakerOf finds who speaks in a sentence: the subject of a speech verb
 // outside quotation marks ("X said", "said X", "according to X").
-func (ex *extractor) speakerOf(s string, info *sentenceInfo) string {
+//
+// A speaker is a person, named ("Tim Clark") or described when the
+// sentence names nobody ("an embassy official", "a senior congressional
+// aide"), or a body when the sentence has one speak ("Iraq's Ministry of
+// Health said", "the ministry said", "Acme says"). A person fact is never
+// a body; a quote's Speaker may be one.
+func (ex *extractor) speakerOf(s string, info *sentenceInfo) (who string, verb int) {
 	toks := info.toks
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].Lower == "according" && toks[i+1].Lower == "to" && !info.quoted[i] {
-			if m := mentionAt(info.mentions, i+2, 4); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
-				return m.value
+			if who, ok := ex.speakerAfter(info, i+1); ok {
+				return who, -1
 			}
 		}
 	}
+	// An attribution after the words said governs the whole sentence:
+	// "…; the main request was for brighter bulbs, says Mohit Jain".
 	for i, t := range toks {
-		if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
-			continue
-		}
-		if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
-			continue // "asked leaders to continue": a request, not words said
-		}
-		if nounToo[t.Lower] && !(i+1 < len(toks) && (toks[i+1].Lower == "that" || !toks[i+1].Word)) {
-			continue // "Damage estimates were not available": a noun
-		}
-		// "…," said the festival's executive director, Ruth Baker.
-		if i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
-			for _, m := range info.mentions {
-				if m.from > i && m.kind == KindPerson && !m.quoted {
-					return m.value
-				}
+		if ex.speechVerbAt(info, i) && i > 0 && (isCloseQuote(toks[i-1].Text) || toks[i-1].Text == ",") && (t.Lower == "said" || t.Lower == "says" || t.Lower == "added" || t.Lower == "adds") {
+			if who, ok := ex.speakerAfter(info, i); ok {
+				return who, i
 			}
 		}
+	}
+	for i := range toks {
+		if !ex.speechVerbAt(info, i) {
+			continue
+		}
 		if who := ex.subjectBefore(info, i); who != "" {
-			return who
+			return who, i
+		}
+	}
+	return "", -1
+}
+
+// speechVerbAt reports a speech verb at token i, outside quotation
+// marks, used as a verb of saying: not "asked leaders to continue" (a
+// request), "Damage estimates" (a noun) or "a man accused of biting" (a
+// participle).
+func (ex *extractor) speechVerbAt(info *sentenceInfo, i int) bool {
+	toks := info.toks
+	t := toks[i]
+	if !t.Word || info.quoted[i] || !speechVerbs[t.Lower] {
+		return false
+	}
+	if (t.Lower == "asked" || t.Lower == "asks") && !info.hasQuote {
+		return false
+	}
+	if nounToo[t.Lower] && !(i+1 < len(toks) && (toks[i+1].Lower == "that" || !toks[i+1].Word)) {
+		return false
+	}
+	if info.tags[i] == pos.VBN && !(i > 0 && (toks[i-1].Lower == "has" || toks[i-1].Lower == "have" || toks[i-1].Lower == "had")) {
+		return false
+	}
+	return true
+}
+
+// maxSpeakerWords bounds the noun phrase read as a speaker after "said"
+// or "according to" ("the festival's newly appointed executive
+// director"): news speakers are described in a few words.
+const maxSpeakerWords = 8
+
+// speakerAfter reads the speaker named after the verb at token v ("…,
+// said Paul Grant", "according to a senior aide"). ok is false when
+// what follows is no speaker ("said in a statement", "said Anglican
+// Cathedral"), so that the caller looks elsewhere.
+func (ex *extractor) speakerAfter(info *sentenceInfo, v int) (who string, ok bool) {
+	toks := info.toks
+	j := v + 1
+	if j >= len(toks) {
+		return "", false
+	}
+	if toks[j].Lower == "the" && info.mentionFrom(j+1) != nil && info.mentionFrom(j+1).kind == KindOrg {
+		j++ // "according to the National Association of …"
+	}
+	if m := info.mentionFrom(j); m != nil {
+		// "said Paul Grant", "said Iraq's Ministry of Health"; not "said
+		// Tyvak would leverage …", the words said.
+		if m.to < len(toks) && toks[m.to].Word && (info.tags[m.to].Verb() || info.tags[m.to] == pos.MD) {
+			return "", false
+		}
+		switch {
+		case m.kind == KindPerson:
+			return m.value, true
+		case m.kind == KindOrg && !m.quoted:
+			return m.value, true
+		}
+		if !strings.HasSuffix(toks[m.to-1].Lower, "'s") && !strings.HasSuffix(toks[m.to-1].Lower, "’s") {
+			return "", false
+		}
+	}
+	// "according to economist Lee Wong": a role without an article.
+	for k := j; k < len(toks) && k-j < maxSpeakerWords && toks[k].Word && !toks[k].IsCap() && (info.tags[k].Noun() || info.tags[k].Adj()); k++ {
+		if m := info.mentionFrom(k + 1); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+			return m.value, true
+		}
+	}
+	det := toks[j].Lower
+	if det != "the" && det != "a" && det != "an" && !(toks[j].IsCap() && strings.HasSuffix(toks[j].Lower, "'s")) {
+		return "", false
+	}
+	// The noun phrase: "the festival's executive director", ended by a
+	// comma, the sentence's end, or a word that no noun phrase holds.
+	end := j + 1
+	for end < len(toks) && end-j < maxSpeakerWords && toks[end].Word && !stopsSpeaker(toks[end].Lower, info.tags[end]) {
+		end++
+	}
+	if end < len(toks) && toks[end].Word && (info.tags[end].Verb() || info.tags[end] == pos.MD) {
+		return "", false // "said the market would fall": what was said
+	}
+	head := text.StripPossessive(toks[end-1].Lower)
+	// "…, the festival's executive director, Ruth Baker": the name in
+	// apposition.
+	if end+1 < len(toks) && toks[end].Text == "," {
+		if m := info.mentionFrom(end + 1); m != nil && m.kind == KindPerson {
+			return m.value, true
+		}
+	}
+	if m := info.mentionEnding(end); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+		// "said the club's director Tom Reid", "according to the
+		// nonpartisan Congressional Budget Office".
+		return m.value, true
+	}
+	if !info.tags[end-1].Noun() {
+		return "", false // "according to a study of more | than …"
+	}
+	switch {
+	case personNoun(head):
+		if det == "the" {
+			if who := ex.withRole(head); who != "" {
+				return who, true // "the coach said": the coach named before
+			}
+		}
+		return joinTokens(info.s, toks, j, phraseEnd(toks, info.tags, end-1)), true // "an embassy official", "an economist at a Frankfurt bank"
+	case bodyNoun(head):
+		if m := info.mentionEnding(end); m != nil && m.kind == KindOrg {
+			return m.value, true
+		}
+		return ex.bodyCalled(head, joinTokens(info.s, toks, j, end)), true
+	}
+	return "", false
+}
+
+// stopsSpeaker reports a word that ends the noun phrase of a speaker: a
+// verb, a preposition other than "of", a conjunction or a relative word
+// ("said the official | in a statement", "| who").
+func stopsSpeaker(w string, tag pos.Tag) bool {
+	switch {
+	case w == "of":
+		return false
+	case tag.Verb(), tag == pos.IN, tag == pos.CC, tag == pos.MD, tag == pos.TO, tag.Wh(), tag == pos.RB:
+		return true
+	}
+	return false
+}
+
+// withRole returns the person most recently named with a role of that
+// noun ("the coach" after "Wild coach Bruce Boudreau"), or "".
+func (ex *extractor) withRole(noun string) string {
+	for i := len(ex.recent) - 1; i >= 0 && i >= len(ex.recent)-recentPeople; i-- {
+		if ex.hasRole(ex.recent[i], noun) {
+			return ex.recent[i]
 		}
 	}
 	return ""
 }
 
+// recentPeople is how many people back "the <role>" looks for one of
+// that role: a few paragraphs of news.
+const recentPeople = 6
+
+// bodyCalled returns the organisation named before whose name holds the
+// noun ("the ministry" after "Iraq's Ministry of Health"), the
+// organisation named most when the noun is a company's ("the firm"),
+// else the description as written.
+func (ex *extractor) bodyCalled(noun, description string) string {
+	if org := ex.bs.withWord(noun); org != "" {
+		return org
+	}
+	if companyNouns[noun] && ex.bs.main != "" {
+		return ex.bs.main
+	}
+	return description
+}
+
+// companyNouns stand for the company an article is about.
+var companyNouns = set("company|firm|group|carrier|airline|bank|retailer|maker|manufacturer|insurer|lender")
+
 func isCloseQuote(s string) bool { return s == "\"" || s == "”" || s == "’" }
 
-// mentionAt returns the mention that starts within a few tokens of i.
-func mentionAt(ms []mention, i, within int) *mention {
-	for k := range ms {
-		if ms[k].from >= i && ms[k].from <= i+within {
-			return &ms[k]
+// indexMentions records where each mention starts and ends, so that
+// the speaker rules find the mention at a token without a scan.
+func (info *sentenceInfo) indexMentions() {
+	info.starts = make(map[int]int, len(info.mentions))
+	info.ends = make(map[int]int, len(info.mentions))
+	for k, m := range info.mentions {
+		if _, ok := info.starts[m.from]; !ok {
+			info.starts[m.from] = k
 		}
+		info.ends[m.to] = k
+	}
+}
+
+// mentionFrom returns the mention whose run starts at token i, or nil.
+func (info *sentenceInfo) mentionFrom(i int) *mention {
+	if k, ok := info.starts[i]; ok {
+		return &info.mentions[k]
+	}
+	return nil
+}
+
+// mentionEnding returns the mention whose run ends just before token i,
+// or nil.
+func (info *sentenceInfo) mentionEnding(i int) *mention {
+	if k, ok := info.ends[i]; ok {
+		return &info.mentions[k]
 	}
 	return nil
 }
@@ -449,7 +777,7 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		// apposition is the name: "The Shadow Secretary …, Theresa May,
 		// said".
 		j := k - 1
-		for j >= 0 && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
+		for j >= 0 && k-j <= maxAppositionWords && toks[j].Text != "," && !info.quoted[j] && !isEndPunct(toks[j].Text) {
 			j--
 		}
 		if j < 0 || toks[j].Text != "," {
@@ -459,13 +787,11 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		// Negroponte, chairman and founder of MIT's Media Labs, says");
 		// else the apposition names them ("The Shadow Secretary …,
 		// Theresa May, said").
-		for _, m := range info.mentions {
-			if m.kind == KindPerson && !m.quoted && m.to == j {
-				return m.value
-			}
+		if m := info.mentionEnding(j); m != nil && m.kind == KindPerson && !m.quoted {
+			return m.value
 		}
-		for _, m := range info.mentions {
-			if m.kind == KindPerson && !m.quoted && m.from > j && m.to <= k {
+		for i := j + 1; i < k; i++ {
+			if m := info.mentionFrom(i); m != nil && m.kind == KindPerson && !m.quoted && m.to <= k {
 				return m.value
 			}
 		}
@@ -474,16 +800,10 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 	if k < 0 || !toks[k].Word || info.quoted[k] {
 		return ""
 	}
-	for _, m := range info.mentions {
-		if m.to-1 == k || (m.to == k && toks[k].Lower == "'s") {
-			switch m.kind {
-			case KindPerson:
-				return m.value
-			case KindOrg:
-				return m.value
-			}
-		}
+	if m := info.mentionEnding(k + 1); m != nil && (m.kind == KindPerson || m.kind == KindOrg) {
+		return m.value // "Tim Clark said", "Acme said", "the White House said"
 	}
+	k = subjectHead(toks, info.tags, k)
 	w := toks[k].Lower
 	switch {
 	case w == "he" || w == "she":
@@ -494,35 +814,89 @@ func (ex *extractor) subjectBefore(info *sentenceInfo, v int) string {
 		return ex.antecedent(g, "")
 	case w == "they" || w == "it":
 		return ""
-	case roleNouns[w] || w == "company" || w == "firm" || w == "group" || w == "spokesperson":
-		// "the British actor said": the last person with that role, or
-		// the last person named.
-		if w == "company" || w == "firm" || w == "group" {
-			return ex.mainOrg()
-		}
+	case personNoun(w):
+		d := describedFrom(toks, info.tags, k)
 		// "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": the
 		// person the role stands beside.
-		for i := len(info.mentions) - 1; i >= 0; i-- {
-			m := info.mentions[i]
-			if m.kind == KindPerson && !m.quoted && m.to <= k {
+		b := d
+		if m := info.mentionEnding(b); m != nil && m.kind == KindOrg {
+			b = m.from
+		}
+		if m := info.mentionEnding(b); m != nil && m.kind == KindPerson && !m.quoted {
+			return m.value
+		}
+		if b > 0 && toks[b-1].Text == "," {
+			if m := info.mentionEnding(b - 1); m != nil && m.kind == KindPerson && !m.quoted {
 				return m.value
 			}
 		}
+		// "an embassy official said", "prosecutors said", "executives
+		// of both companies announced": someone the article does not
+		// name.
+		if a := toks[d].Lower; a == "a" || a == "an" || plural(w) && a != "the" && a != "his" && a != "her" {
+			return joinTokens(info.s, toks, d, phraseEnd(toks, info.tags, k))
+		}
+		// "the British actor said": the last person with that role, or
+		// the last person named.
 		return ex.antecedent(0, w)
+	case bodyNoun(w):
+		// "the ministry said", "the company said", "police said".
+		d := describedFrom(toks, info.tags, k)
+		return ex.bodyCalled(w, joinTokens(info.s, toks, d, k+1))
 	}
 	return ""
 }
 
-// mainOrg is the organisation named most often so far: what "the company"
-// most likely means.
-func (ex *extractor) mainOrg() string {
-	best, n := "", 0
-	for name, c := range ex.orgs {
-		if c > n || (c == n && name < best) {
-			best, n = name, c
+// maxAppositionWords bounds the apposition skipped between a subject and
+// its verb ("Paul Grant, an analyst at Acme Securities, said"): news
+// appositions are a clause at most.
+const maxAppositionWords = 30
+
+// describedFrom returns where the noun phrase ending in the noun at k
+// starts: at its article or possessive ("an | embassy official", "the |
+// ministry", "his | lawyer"), else at its first noun or adjective
+// ("prosecutors", "Plaid Cymru health | spokesman"), looking back a few
+// words.
+func describedFrom(toks []text.Token, tags []pos.Tag, k int) int {
+	d := k
+	for j := k - 1; j >= 0 && k-j < maxSpeakerWords && toks[j].Word; j-- {
+		if tags[j] == pos.DT || tags[j] == pos.PRPS {
+			return j
+		}
+		if !(tags[j].Noun() || tags[j].Adj() || tags[j] == pos.POS || strings.HasSuffix(toks[j].Lower, "'s")) {
+			break
+		}
+		d = j
+	}
+	return d
+}
+
+// phraseEnd returns the end of the noun phrase whose head is at k,
+// taking a phrase with "of", "at", "for" or "with" after it ("executives
+// | of both companies", "an economist | at a Frankfurt bank").
+func phraseEnd(toks []text.Token, tags []pos.Tag, k int) int {
+	end := k + 1
+	if end+1 < len(toks) && (toks[end].Lower == "of" || toks[end].Lower == "at" || toks[end].Lower == "for" || toks[end].Lower == "with") {
+		j := end + 1
+		for j < len(toks) && j-end < maxSpeakerWords && toks[j].Word && (tags[j].Noun() || tags[j].Adj() || tags[j] == pos.DT || tags[j] == pos.CD) {
+			j++
+		}
+		if j > end+1 {
+			return j
 		}
 	}
-	return best
+	return end
+}
+
+// subjectHead finds the head of the noun phrase that ends at the noun at
+// k, when k ends an "of" phrase: "executives of both | companies" ->
+// "executives". It returns k when there is no "of" before the phrase.
+func subjectHead(toks []text.Token, tags []pos.Tag, k int) int {
+	d := describedFrom(toks, tags, k)
+	if d >= 2 && toks[d-1].Lower == "of" && toks[d-2].Word && tags[d-2].Noun() {
+		return d - 2
+	}
+	return k
 }
 
 func isAdverbOrAux(w string) bool {
@@ -553,7 +927,7 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 		topics = topics[len(topics)-2:]
 	}
 	for _, names := range [][]string{topics, ex.recent} {
-		for i := len(names) - 1; i >= 0; i-- {
+		for i := len(names) - 1; i >= 0 && len(names)-i <= maxAntecedents; i-- {
 			if name := names[i]; ex.fits(name, gender) {
 				return name
 			}
@@ -562,12 +936,16 @@ func (ex *extractor) antecedent(gender byte, role string) string {
 	return ""
 }
 
+// maxAntecedents is how many people back a pronoun looks for its
+// person: farther than any news paragraph holds.
+const maxAntecedents = 30
+
 // fits reports whether a person named before can be what a pronoun of
 // the given gender (0: any) stands for, and learns the person's gender
 // from it.
 func (ex *extractor) fits(name string, gender byte) bool {
-	if name == "" || ex.weak[name] {
-		return false
+	if name == "" || ex.weak[name] || ex.bs.named(name) && gender != 0 {
+		return false // "he" is no organisation
 	}
 	if g, ok := ex.gender[name]; ok && gender != 0 && g != gender {
 		return false
@@ -579,14 +957,13 @@ func (ex *extractor) fits(name string, gender byte) bool {
 }
 
 func (ex *extractor) hasRole(name, role string) bool {
-	for _, p := range ex.people {
-		if p.Name != name {
-			continue
-		}
-		for _, r := range p.Roles {
-			if strings.Contains(strings.ToLower(r), role) {
-				return true
-			}
+	p := ex.ps.named(name)
+	if p == nil {
+		return false
+	}
+	for _, r := range p.Roles {
+		if strings.Contains(strings.ToLower(r), role) {
+			return true
 		}
 	}
 	return false
@@ -613,15 +990,16 @@ func resolveQuoteRuns(infos []*sentenceInfo) {
 	}
 }
 
-// speakerAfter reports a sentence whose speaker is named after the
-// speech verb at token v: "…, said Paul Grant".
-func speakerAfter(info *sentenceInfo, v int) bool {
+// namedAfterVerb reports a sentence whose speaker is named or described
+// after the speech verb at token v: "…, said Paul Grant", "…, said an
+// embassy official".
+func namedAfterVerb(info *sentenceInfo, v int) bool {
 	for _, m := range info.mentions {
 		if m.value == info.speaker && m.from > v {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(info.s[info.toks[v].End:], info.speaker)
 }
 
 // AlsoNoun reports a speech verb that is also a plural noun
@@ -645,20 +1023,37 @@ func isPreposition(w string) bool {
 	return false
 }
 
-// afterPlacePrep reports a name that follows a preposition of place.
+// afterPlacePrep reports a name that follows a preposition of place
+// ("to Jordan", "from Chad").
 func afterPlacePrep(toks []text.Token, i int) bool {
+	switch prepBefore(toks, i) {
+	case "in", "near", "into", "across", "through", "outside", "towards", "toward", "from", "to":
+		return true
+	}
+	return false
+}
+
+// inPlace reports a name after a preposition that takes only places:
+// "near Huntsville", "in Noblesville" (not "to Boeing", "from SpaceX").
+func inPlace(toks []text.Token, i int) bool {
+	switch prepBefore(toks, i) {
+	case "in", "near", "into", "across", "through", "outside", "towards", "toward":
+		return true
+	}
+	return false
+}
+
+// prepBefore returns the word before the name at token i, past a "the":
+// the preposition it follows, if any.
+func prepBefore(toks []text.Token, i int) string {
 	k := i - 1
 	if k >= 0 && toks[k].Lower == "the" {
 		k--
 	}
 	if k < 0 {
-		return false
+		return ""
 	}
-	switch toks[k].Lower {
-	case "in", "near", "into", "across", "through", "outside", "towards", "toward", "from", "to":
-		return true
-	}
-	return false
+	return toks[k].Lower
 }
 
 // isPlacePrep reports a preposition that starts a phrase of place or
@@ -717,6 +1112,9 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 	} else {
 		// Reported speech: the clause after the speech verb.
 		for i, t := range toks {
+			if info.verb >= 0 && i != info.verb {
+				continue
+			}
 			if t.Word && speechVerbs[t.Lower] {
 				j := i + 1
 				if j < len(toks) && toks[j].Lower == "that" {
@@ -732,7 +1130,7 @@ func (ex *extractor) quoteFacts(n int, info *sentenceInfo) {
 				c := lastComma(toks, i)
 				// "…, said Paul Grant, president of …" and "…, Oxfam says
 				// in a report": the words said come before the comma.
-				before := c > 2 && (speakerAfter(info, i) || j < len(toks) && isPlacePrep(toks[j].Lower))
+				before := c > 2 && (namedAfterVerb(info, i) || j < len(toks) && isPlacePrep(toks[j].Lower))
 				if k > j && k-j >= 4 && !before {
 					f.Text = joinTokens(s, toks, j, k)
 					f.Start, f.End = toks[j].Start, toks[k-1].End

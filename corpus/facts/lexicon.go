@@ -75,39 +75,38 @@ func IsNumberWord(w string) bool {
 
 var pronouns = set("he|she|they|it|we|i")
 
-// orgWords mark a capitalised run as an organisation.
-var orgWords = set(`association|associations|council|party|commission|ministry|department|company|bank|group|
-securities|chambers|commerce|university|college|school|committee|union|agency|service|services|office|
-corporation|corp|inc|ltd|plc|llc|co|institute|foundation|society|trust|board|authority|federation|league|
-club|network|organisation|organization|nations|fund|court|parliament|assembly|senate|congress|government|
-police|army|navy|force|forces|times|post|news|journal|press|media|records|music|entertainment|studios|
-pictures|airlines|airways|motors|industries|holdings|partners|capital|technologies|systems|labs|
-laboratories|centre|center|hospital|festival|market|exchange|magazine|channel|radio|tv|television|
-programme|program|digest|academy|opera|orchestra|ballet|democrats|conservatives|republicans|tories|labour|greens|alliance|coalition|
-mall|shopping|store|stores|museum|gallery|theatre|theater|church|stadium|airport|station`)
+// orgWords mark a capitalised run as an organisation wherever they stand
+// in it: the words English company and party names are made with
+// ("Inc", "Holdings", "Securities", "Airways"; "Democrats", "Tories")
+// and the words for institutions whose commonest WordNet sense is another
+// ("Bank", "Foundation", "Trust", "Authority", "Fund", "Force",
+// "Chamber", "Festival"). Other
+// bodies ("Council", "Ministry", "University") are WordNet's: see
+// bodyNoun and orgName.
+var orgWords = set(`inc|ltd|plc|llc|corp|corporation|co|company|companies|group|holdings|partners|capital|securities|
+technologies|systems|labs|laboratories|industries|airlines|airways|motors|studios|pictures|entertainment|
+records|media|news|times|post|press|journal|magazine|
+bank|service|services|office|foundation|trust|authority|network|fund|assembly|force|forces|unit|exchange|
+chamber|chambers|festival|
+democrats|conservatives|republicans|tories|labour|greens`)
 
-// placeWords mark a capitalised run as a place.
-var placeWords = set(`street|road|avenue|square|city|county|state|province|region|river|island|islands|
-mountains|valley|bay|sea|ocean|lake|park|bridge|district|borough|village|town|coast|peninsula|
-kingdom|republic|emirates|states`)
-
-// facilityWords name a building or site that can be a place as well as an
-// organisation ("the Riverside Centre").
-var facilityWords = set("centre|center|headquarters|hospital|stadium|airport|station|mall|museum|gallery|theatre|theater|hall|house|palace|arena")
+// placeWords end the name of a place: the kinds of street, land and
+// water ("Regent Street", "Marin County", "Walnut Creek" is WordNet's).
+var placeWords = set(`street|road|avenue|square|city|county|state|province|region|river|
+island|islands|mountains|valley|bay|sea|ocean|lake|park|bridge|district|borough|village|town|coast|peninsula|
+kingdom|republic|states`)
 
 // notNames are capitalised words that begin sentences or headings but name
-// nothing.
+// nothing: determiners, pronouns, prepositions, conjunctions, numerals
+// and other function words (closed classes). Whether any other word that
+// starts a sentence is a name, nameAtStart decides.
 var notNames = set(`the|a|an|this|that|these|those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|your|
 in|on|at|by|for|from|to|of|with|without|after|before|during|since|until|while|when|where|why|how|what|which|who|
 but|and|or|so|yet|if|although|though|because|as|also|meanwhile|however|therefore|moreover|despite|apart|given|
 some|many|most|more|other|others|all|both|each|every|any|no|not|one|two|three|four|five|six|seven|eight|nine|ten|
-over|under|about|around|now|then|today|yesterday|tomorrow|last|next|first|second|third|further|still|
-according|additionally|basically|statistics|details|shares|shops|organisers|organizers|
-problems|officials|experts|leaders|estimates|critics|analysts|sources|reports|figures|plans|sales|
-even|just|only|already|earlier|later|elsewhere|overall|furthermore|additionally|initially|eventually|
-perhaps|maybe|indeed|instead|once|twice|commenting|speaking|asked|
+over|under|about|around|now|then|today|yesterday|tomorrow|last|next|first|second|third|further|still|according|
 everyone|nobody|somebody|someone|everybody|nothing|something|everything|
-century|centuries|let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
+let|please|thanks|yes|we're|it's|i'm|i've|we've|that's|there's|they're|what's|he's|she's`)
 
 var weekdays = set("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend")
 

@@ -4,13 +4,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
 // quantities finds the numbers of a sentence with what they count:
 // "about 30 countries", "10,000 to 30,000 troops", "£102.80 a week",
 // "two album releases", "9.8%", "tens of thousands of people".
-func quantities(n int, s string, toks []text.Token) []Fact {
+func quantities(n int, s string, toks []text.Token, tags []pos.Tag) []Fact {
 	var out []Fact
 	for i := 0; i < len(toks); i++ {
 		if !isNumberToken(toks, i) || isYearOrClock(toks, i) {
@@ -41,7 +42,7 @@ func quantities(n int, s string, toks []text.Token) []Fact {
 		start = approxStart(toks, start)
 		core := joinTokens(s, toks, start, end)
 		unitFrom := end
-		unitTo := unitEnd(toks, unitFrom)
+		unitTo := unitEnd(toks, tags, unitFrom)
 		if toks[i].Lower == "one" && unitTo == unitFrom {
 			i = end - 1
 			continue
@@ -96,9 +97,9 @@ func isNumberToken(toks []text.Token, i int) bool {
 		switch w {
 		case "score", "scores", "pair", "couple", "third", "half", "quarter", "fifth", "tenth", "handful":
 			// Only with "a"/number before or "of" after: "a third of".
-			return i > 0 && (toks[i-1].Lower == "a" || toks[i-1].Lower == "one" || isNumberToken(toks, i-1)) && i+1 < len(toks) && toks[i+1].Lower == "of"
+			return i > 0 && (toks[i-1].Lower == "a" || toks[i-1].Lower == "one" || plainNumber(toks[i-1])) && i+1 < len(toks) && toks[i+1].Lower == "of"
 		case "hundred", "thousand", "million", "billion", "trillion":
-			return i == 0 || !isNumberToken(toks, i-1)
+			return i == 0 || !plainNumber(toks[i-1])
 		}
 		return true
 	}
@@ -106,6 +107,25 @@ func isNumberToken(toks []text.Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// plainNumber reports a number in digits or a number word that is no
+// scale or fraction ("30", "two"; not "hundred", "half"): what a scale
+// word after it multiplies. It looks at one token, so that a run of
+// number words is read in time linear in its length.
+func plainNumber(t text.Token) bool {
+	if !t.Word {
+		return false
+	}
+	if t.IsNumber() {
+		return !isOrdinal(t.Lower)
+	}
+	switch t.Lower {
+	case "hundred", "thousand", "million", "billion", "trillion", "score", "scores", "pair", "couple", "third", "half", "quarter", "fifth", "tenth", "handful":
+		return false
+	}
+	_, ok := numberWords[t.Lower]
+	return ok
 }
 
 // numberEnd extends a number over scale words: "2.8 million", "two
@@ -159,18 +179,26 @@ func approxStart(toks []text.Token, start int) int {
 // unitEnd takes the words after a number that say what it counts: up to
 // three, stopping at function words and punctuation ("military planners",
 // "a week", "pence").
-func unitEnd(toks []text.Token, from int) int {
+func unitEnd(toks []text.Token, tags []pos.Tag, from int) int {
 	k := from
 	if k+1 < len(toks) && (toks[k].Lower == "a" || toks[k].Lower == "an" || toks[k].Lower == "per") && toks[k+1].Word && timeUnits[toks[k+1].Lower+"s"] {
 		return k + 2 // "£102.80 a week"
 	}
-	if k+1 < len(toks) && toks[k].Lower == "of" && toks[k+1].Word && !text.IsStop(toks[k+1].Lower) && !isNumberToken(toks, k+1) {
-		k++ // "dozens of people"
+	// "dozens of people"; not "30 of Boeing's jets", where the name is
+	// whose, nor "30 of the 50".
+	if k+1 < len(toks) && toks[k].Lower == "of" && toks[k+1].Word && !text.IsStop(toks[k+1].Lower) && !isNumberToken(toks, k+1) &&
+		(!toks[k+1].IsCap() || modifiesNoun(toks, tags, k+1)) {
+		k++
 	}
 	start := k
 	for k < len(toks) && k-start < 3 {
 		t := toks[k]
 		if !t.Word || text.IsStop(t.Lower) || isNumberToken(toks, k) || speechVerbs[t.Lower] || text.IsIrregularVerb(t.Lower) {
+			break
+		}
+		// What a number counts is a noun phrase: "hundreds | remain",
+		// "five | injured" take no verb or adverb.
+		if tg := tags[k]; tg.Verb() && tg != pos.VBG || tg.Adv() || tg == pos.MD || tg == pos.IN {
 			break
 		}
 		if k > start && (strings.HasSuffix(t.Lower, "ed") || strings.HasSuffix(t.Lower, "ing")) && !t.IsCap() {
@@ -191,6 +219,14 @@ func unitEnd(toks []text.Token, from int) int {
 		return k + 2
 	}
 	return k
+}
+
+// modifiesNoun reports a capitalised word that qualifies the noun after
+// it ("British | troops", "Windows | computers"), not a name standing
+// alone ("Boeing's").
+func modifiesNoun(toks []text.Token, tags []pos.Tag, i int) bool {
+	return !strings.HasSuffix(toks[i].Lower, "'s") && !strings.HasSuffix(toks[i].Lower, "’s") &&
+		i+1 < len(toks) && toks[i+1].Word && !toks[i+1].IsCap() && tags[i+1].Noun()
 }
 
 var measureUnits = set("inches|inch|feet|foot|miles|mile|metres|meters|metre|meter|kilometres|kilometers|km|cm|mm|tonnes|tons|tonne|ton|litres|liters|gallons|barrels|kg|kilograms|pounds|ounces|acres|hectares|degrees|cups|bottles|bags|boxes|pieces|units|doses")

@@ -15,8 +15,10 @@ func times(n int, s string, toks []text.Token) []Fact {
 		if from >= to {
 			return
 		}
-		for _, f := range out {
-			if toks[from].Start < f.End && f.Start < toks[to-1].End {
+		// Times are found left to right and reach back at most a few
+		// words ("the end of | March"): only the last few can overlap.
+		for k := max(0, len(out)-maxTimeOverlap); k < len(out); k++ {
+			if f := out[k]; toks[from].Start < f.End && f.Start < toks[to-1].End {
 				return
 			}
 		}
@@ -31,30 +33,17 @@ func times(n int, s string, toks []text.Token) []Fact {
 		}
 		w := t.Bare()
 		switch {
-		// "since the Cold War", "since 1999", "during the pandemic"
+		// "since the Cold War", "since 1999", "during the pandemic",
+		// "during the interval"; not "since Rank" or "during Trump's
+		// visit": a name after "since" is a time only when it names one.
 		case (w == "since" || w == "during") && i+1 < len(toks):
 			j := i + 1
 			if toks[j].Lower == "the" {
 				j++
 			}
-			k := j
-			for k < len(toks) && toks[k].Word && (toks[k].IsCap() || toks[k].IsNumber()) {
-				k++
-			}
-			if k > j {
+			if k := namedTimeEnd(s, toks, j); k > j {
 				add(i, k)
 				i = k - 1
-				continue
-			}
-			for _, size := range []int{3, 2, 1} {
-				if j+size <= len(toks) {
-					phrase := strings.ToLower(joinTokens(s, toks, j, j+size))
-					if eras[phrase] {
-						add(i, j+size)
-						i = j + size - 1
-						break
-					}
-				}
 			}
 		// "11 March", "24 January 2005"
 		case t.IsNumber() && len(t.Text) <= 2 && i+1 < len(toks) && months[toks[i+1].Lower] && toks[i+1].IsCap():
@@ -122,6 +111,48 @@ func times(n int, s string, toks []text.Token) []Fact {
 		}
 	}
 	return out
+}
+
+// maxTimeOverlap is how many of the times found before a new one it is
+// checked against for overlap: a time reaches back at most three words.
+const maxTimeOverlap = 4
+
+// namedTimeEnd returns the end of the time named at toks[j:] after
+// "since" or "during", or j when none is: a year or number ("1999"), a
+// month, weekday or holiday ("March", "Christmas"), an era ("the Cold
+// War", "the pandemic"), or a noun WordNet files as a time ("the
+// interval", "the Renaissance").
+func namedTimeEnd(s string, toks []text.Token, j int) int {
+	if j >= len(toks) || !toks[j].Word {
+		return j
+	}
+	if isYearToken(toks[j]) {
+		return j + 1
+	}
+	for _, size := range []int{3, 2, 1} {
+		if j+size > len(toks) {
+			continue
+		}
+		phrase := strings.ToLower(joinTokens(s, toks, j, j+size))
+		if eras[phrase] || holidays[phrase] {
+			return j + size
+		}
+	}
+	w := toks[j].Bare()
+	switch {
+	case months[w] && toks[j].IsCap(), weekdays[w] && toks[j].IsCap():
+		k := j + 1
+		if k < len(toks) && toks[k].IsNumber() && len(toks[k].Text) <= 2 {
+			k++ // "since March 3"
+		}
+		if k < len(toks) && isYearToken(toks[k]) {
+			k++
+		}
+		return k
+	case !toks[j].IsNumber() && timeNoun(w):
+		return j + 1
+	}
+	return j
 }
 
 // seasons can follow "next", "last" and "this".

@@ -1,7 +1,8 @@
 // Package lexicon holds read-only English word tables generated from data:
 // base forms, related words, supersenses and noun classes from WordNet 3.0,
 // and countries, their aliases, demonyms and capitals from the
-// world-countries data set joined with WordNet's named places.
+// world-countries data set joined with WordNet's named places, and English
+// given names from the Moby Word II lists.
 //
 // The tables are embedded (data/, with the sources' licences beside them)
 // and loaded once, on first use, by Default. They are generated, not
@@ -41,6 +42,7 @@ type Lexicon struct {
 	forms     [numPOS]map[string][]string // base -> its irregular forms
 	past      map[string]bool             // irregular past forms of verbs
 	places    map[string]Place
+	names     map[string]Sex // given names, lower case
 	countries []Country
 	byCode    map[string]int
 }
@@ -49,6 +51,8 @@ type Lexicon struct {
 type wordEntry struct {
 	pos string // "v38,n7:1": parts of speech, lexicographer files, classes
 	rel string // "take:1,leader:d": related words and their kinds
+	// proper: WordNet writes the word only with capitals, as a name.
+	proper bool
 }
 
 // defaultLexicon loads the embedded tables once. The data is part of the
@@ -69,7 +73,7 @@ func Default() *Lexicon { return defaultLexicon() }
 
 // Load parses gzip-compressed tables in the format gen writes.
 func Load(wordnet, places []byte) (*Lexicon, error) {
-	l := &Lexicon{past: map[string]bool{}, places: map[string]Place{}, byCode: map[string]int{}}
+	l := &Lexicon{past: map[string]bool{}, places: map[string]Place{}, names: map[string]Sex{}, byCode: map[string]int{}}
 	for i := range l.exc {
 		l.exc[i] = map[string]string{}
 		l.forms[i] = map[string][]string{}
@@ -158,7 +162,11 @@ func (l *Lexicon) parseWords(s string) error {
 			if !ok || !ok2 || key == "" || pos == "" {
 				return fmt.Errorf("word %q", line)
 			}
-			l.words[key] = wordEntry{pos: pos, rel: rel}
+			rel, flags, _ := strings.Cut(rel, "\t")
+			if flags != "" && flags != "p" {
+				return fmt.Errorf("word %q: flags", line)
+			}
+			l.words[key] = wordEntry{pos: pos, rel: rel, proper: flags == "p"}
 		default:
 			return fmt.Errorf("outside a section: %q", line)
 		}

@@ -162,6 +162,8 @@ func TestSupersenseAndClasses(t *testing.T) {
 		{"dollar", Noun, NounQuantity, ClassMoney},
 		{"mile", Noun, NounQuantity, ClassMeasureUnit},
 		{"election", Noun, NounAct, ClassEvent},
+		{"cathedral", Noun, NounArtifact, ClassStructure},
+		{"airport", Noun, NounArtifact, ClassStructure},
 		{"announced", Verb, VerbCommunication, 0},
 		{"announced", AnyPOS, VerbCommunication, 0}, // the verb, not the adjective "announced"
 		{"warned", AnyPOS, VerbCommunication, 0},
@@ -262,6 +264,54 @@ func TestCountry(t *testing.T) {
 	}
 }
 
+func TestCommonAndFrequency(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		word    string
+		common  bool
+		minFreq int // Frequency at least this
+		maxFreq int // and at most this
+	}{
+		{"speculation", true, 1, 100},
+		{"Naturally", true, 1, 100},
+		{"amphitheatre", true, 0, 0}, // a common word WordNet's concordances never tagged
+		{"outbreaks", true, 1, 100},  // through its base form
+		{"house", true, 100, 1000},
+		{"Clark", false, 0, 0}, // only a name
+		{"kennedy", false, 0, 0},
+		{"xyzzyq", false, 0, 0},
+	}
+	for _, tt := range tests {
+		if got := l.Common(tt.word); got != tt.common {
+			t.Errorf("Common(%q) = %v, want %v", tt.word, got, tt.common)
+		}
+		if f := l.Frequency(tt.word); f < tt.minFreq || f > tt.maxFreq {
+			t.Errorf("Frequency(%q) = %d, want %d to %d", tt.word, f, tt.minFreq, tt.maxFreq)
+		}
+	}
+}
+
+func TestGivenName(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		word string
+		sex  Sex
+		ok   bool
+	}{
+		{"Kate", Female, true},
+		{"kevin", Male, true},
+		{"Ian", Male, true},
+		{"Jordan", Female | Male, true},
+		{"cathedral", 0, false},
+		{"Speculation", 0, false},
+	}
+	for _, tt := range tests {
+		if sex, ok := l.GivenName(tt.word); ok != tt.ok || sex != tt.sex {
+			t.Errorf("GivenName(%q) = %v, %v; want %v, %v", tt.word, sex, ok, tt.sex, tt.ok)
+		}
+	}
+}
+
 // TestTables checks that the embedded tables parse and hold sane counts.
 func TestTables(t *testing.T) {
 	l := Default()
@@ -277,6 +327,9 @@ func TestTables(t *testing.T) {
 	}
 	if len(l.places) < 3000 || len(l.countries) < 240 {
 		t.Errorf("%d places, %d countries", len(l.places), len(l.countries))
+	}
+	if len(l.names) < 7000 {
+		t.Errorf("%d given names, want the Moby lists' 7,000 or more", len(l.names))
 	}
 	if len(wordnetGz)+len(placesGz) > 2<<20 {
 		t.Errorf("embedded tables are %d bytes, over 2 MiB", len(wordnetGz)+len(placesGz))
@@ -309,6 +362,9 @@ func TestLoadBadData(t *testing.T) {
 		"bad-pos":         {gz(t, "@exceptions\nwent\tx\tgo\tp\n"), places},
 		"bad-place-kind":  {good, gz(t, "@places\nfinland\tFinland\tplanet\tFI\t-\n")},
 		"short-country":   {good, gz(t, "@countries\nFI\tFinland\n")},
+		"bad-name-sex":    {good, gz(t, "@names\nkate\tx\n")},
+		"bad-word-flags":  {gz(t, "@words\ngo\tv38/10\ttravel:1\tq\n"), places},
+		"short-name":      {good, gz(t, "@names\nkate\n")},
 	}
 	for name, in := range bad {
 		t.Run(name, func(t *testing.T) {
@@ -339,6 +395,9 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		for _, w := range []string{"go", "went", "x", "finland", "finnish"} {
+			l.GivenName(w)
+			l.Common(w)
+			l.Frequency(w)
 			l.Lemma(w, AnyPOS)
 			l.Synonyms(w)
 			l.Supersense(w, AnyPOS)

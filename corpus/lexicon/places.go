@@ -128,9 +128,44 @@ func (l *Lexicon) parsePlaces(s string) error {
 			p.CommonWord = strings.Contains(f[4], "c")
 			p.GivenName = strings.Contains(f[4], "g")
 			l.places[f[0]] = p
+		case "@names":
+			if len(f) != 2 || f[0] == "" || f[1] == "" {
+				return fmt.Errorf("name %q", line)
+			}
+			var sex Sex
+			for _, c := range f[1] {
+				switch c {
+				case 'f':
+					sex |= Female
+				case 'm':
+					sex |= Male
+				default:
+					return fmt.Errorf("name %q: sex", line)
+				}
+			}
+			l.names[f[0]] = sex
 		default:
 			return fmt.Errorf("outside a section: %q", line)
 		}
 		return nil
 	})
+}
+
+// Sex says whose given name a name is: a woman's, a man's, or either.
+type Sex uint8
+
+// The sexes of given names; a name on both lists is Female|Male.
+const (
+	Female Sex = 1 << iota
+	Male
+)
+
+// GivenName reports whether a word is an English given name ("Kate",
+// "Tim", "Jordan"), and whose: the Moby Word II lists of female and male
+// first names. The lists hold some common words too ("Will", "Grace",
+// "Hill", "King"): a caller should ask whether the word is also a common
+// word before taking it for a name on that alone.
+func (l *Lexicon) GivenName(word string) (Sex, bool) {
+	s, ok := l.names[normal(word)]
+	return s, ok
 }

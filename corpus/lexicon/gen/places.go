@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -141,7 +142,7 @@ func placeKey(name string) string {
 
 type placeTable struct {
 	wn        *wordnet
-	names     map[string]bool // given names, lower case
+	names     map[string]string // given names, lower case: the sexes whose list holds them ("f", "m", "fm")
 	countries []wcCountry
 	byKey     map[string]place
 	roots     map[string]ref
@@ -175,7 +176,7 @@ func (pt *placeTable) kindOf(r ref) string {
 // buildPlaces joins the countries of the data set to WordNet's synsets
 // of them (for aliases and adjectives) and adds WordNet's other named
 // places (cities, states, regions) and their adjectives.
-func buildPlaces(wn *wordnet, countries []wcCountry, names map[string]bool) ([]place, error) {
+func buildPlaces(wn *wordnet, countries []wcCountry, names map[string]string) ([]place, error) {
 	pt := &placeTable{wn: wn, names: names, countries: countries, byKey: map[string]place{}, roots: map[string]ref{}, country: map[ref]*wcCountry{}}
 	for _, r := range []struct {
 		name, lemma string
@@ -363,7 +364,7 @@ func (pt *placeTable) flags(p place) string {
 	if pt.common(p.key) {
 		f = append(f, 'c')
 	}
-	given := pt.names[p.key]
+	given := pt.names[p.key] != ""
 	if offs := pt.wn.index['n'][p.key]; len(offs) > 0 && !p.demonym {
 		// A named person first ("Washington"), not a people ("American").
 		if s := pt.wn.synsets[ref{'n', offs[0]}]; s != nil && s.lex == lexPerson && isInstance(s) {
@@ -379,8 +380,9 @@ func (pt *placeTable) flags(p place) string {
 	return string(f)
 }
 
-// placeLines writes the countries section and the places section.
-func placeLines(wn *wordnet, countries []wcCountry, names map[string]bool) ([]string, error) {
+// placeLines writes the countries section, the places section and the
+// given names section.
+func placeLines(wn *wordnet, countries []wcCountry, names map[string]string) ([]string, error) {
 	places, err := buildPlaces(wn, countries, names)
 	if err != nil {
 		return nil, err
@@ -411,6 +413,12 @@ func placeLines(wn *wordnet, countries []wcCountry, names map[string]bool) ([]st
 			code = "-"
 		}
 		lines = append(lines, strings.Join([]string{p.key, p.name, p.kind, code, pt.flags(p)}, "\t"))
+	}
+	lines = append(lines, "@names")
+	for _, n := range slices.Sorted(maps.Keys(names)) {
+		if placeKey(n) == n {
+			lines = append(lines, n+"\t"+names[n])
+		}
 	}
 	return lines, nil
 }

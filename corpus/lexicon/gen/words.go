@@ -64,6 +64,8 @@ var classRoots = []classRoot{
 	{11, "event", 1},
 	{12, "body part", 1},
 	{13, "animal", 1},
+	{14, "structure", 1},
+	{14, "facility", 1},
 }
 
 // goodLemma reports a lemma the table keeps: plain letters, with inner
@@ -137,6 +139,9 @@ type entry struct {
 	key string
 	pos []posInfo
 	rel []related
+	// proper: WordNet writes the lemma only with capitals ("Clark",
+	// "Paisley"): a name, never a common word.
+	proper bool
 }
 
 // wordTable builds the word table of every kept lemma.
@@ -179,7 +184,7 @@ func wordTable(wn *wordnet) ([]entry, error) {
 	}
 	var out []entry
 	for k := range keys {
-		e := entry{key: k}
+		e := entry{key: k, proper: !wn.lower[k]}
 		for i := 0; i < len(posLetters); i++ {
 			pos := posLetters[i]
 			offs := wn.index[pos][k]
@@ -385,6 +390,9 @@ func wordLine(e entry) string {
 		b.WriteString(r.word)
 		b.WriteByte(':')
 		b.WriteByte(r.kind)
+	}
+	if e.proper {
+		b.WriteString("\tp")
 	}
 	return b.String()
 }
