@@ -9,7 +9,6 @@ import (
 
 	"github.com/articlebot/articlebot/bot/candidate"
 	"github.com/articlebot/articlebot/bot/decide"
-	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/rank"
 	"github.com/articlebot/articlebot/bot/retrieve"
@@ -72,6 +71,9 @@ func (e *Engine) Analyse(ctx context.Context, q Question, names rank.Names) (*An
 	return &Analysis{Q: pq, Hits: hits, Scored: rank.Featurize(x, cands, names), Names: names}, nil
 }
 
+// Shown is the answer the user would read if candidate s won (see shown).
+func (an *Analysis) Shown(s *rank.Scored) string { return shown(an.Q, s.Candidate) }
+
 // kindPrefix turns a forced kind's words into a question of that kind.
 var kindPrefix = map[Kind]string{
 	KindWhoSaid: "Who said ",
@@ -125,7 +127,7 @@ func (e *Engine) Answer(q Question, an *Analysis, m *rank.Model) *Answer {
 		return ans
 	}
 	top := an.Scored[0]
-	ans.Text = withCounted(an.Q, top.Candidate)
+	ans.Text = shown(an.Q, top.Candidate)
 	ans.Confidence = round2(p)
 	ans.Sentences = append(ans.Sentences, e.cite(top.Hit.Sent.Sentence))
 	best := 0.0
@@ -157,30 +159,44 @@ func (e *Engine) Answer(q Question, an *Analysis, m *rank.Model) *Answer {
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // maxCountedGap is how many words (adjectives, nouns) may stand between a
-// number and the noun it counts for withCounted to join them ("10,000 to
+// number and the noun it counts for shown to join them ("10,000 to
 // 30,000 troops", "200 military planners").
 const maxCountedGap = 2
 
-// withCounted shows a bare number with what it counts, when the sentence
-// names that right after it and the question asks for a count of it: "how
-// many troops" is answered "10,000 to 30,000 troops", not "10,000 to
-// 30,000". The longer text is still a span of the same sentence.
-func withCounted(q *question.Question, c *candidate.Candidate) string {
-	ft := q.FocusTerm()
-	if ft == nil || c.Elsewhere || c.Type&candidate.Number == 0 || q.Kind != KindHowMany {
+// numeric are the candidate types that are numbers.
+const numeric = candidate.Number | candidate.Quantity | candidate.Money | candidate.Percent | candidate.Duration
+
+// shown is the answer as the user reads it: the candidate's span, and for
+// a number the words that qualify it in the sentence. A number keeps its
+// approximator ("more than 800", "at least four", "up to 4 inches": the
+// bare number would claim more than the article does), and a bare count
+// what it counts, when the sentence names that right after it and the
+// question asks how many of it ("how many troops": "10,000 to 30,000
+// troops"). The text is still one span of the same sentence.
+func shown(q *question.Question, c *candidate.Candidate) string {
+	if c.Elsewhere || c.Type&numeric == 0 {
 		return c.Text
 	}
 	ws := c.Hit.Sent.Words
-	for k := c.Span.End; k < len(ws) && k <= c.Span.End+maxCountedGap; k++ {
-		w := &ws[k]
-		if !w.Word || !(w.Tag.Noun() || w.Tag.Adj()) {
-			break
-		}
-		if ft.Holds(w.Stem) > 0 {
-			return c.Hit.Sent.SpanText(doc.Span{Start: c.Span.Start, End: k + 1})
+	sp := c.Span
+	var before []string
+	for k := max(0, sp.Start-4); k < sp.Start; k++ {
+		before = append(before, ws[k].Lower)
+	}
+	sp.Start -= facts.ApproximatorLen(before)
+	if ft := q.FocusTerm(); ft != nil && q.Kind == KindHowMany && c.Type&candidate.Number != 0 {
+		for k := sp.End; k < len(ws) && k <= sp.End+maxCountedGap; k++ {
+			w := &ws[k]
+			if !w.Word || !(w.Tag.Noun() || w.Tag.Adj()) {
+				break
+			}
+			if ft.Holds(w.Stem) > 0 {
+				sp.End = k + 1
+				break
+			}
 		}
 	}
-	return c.Text
+	return c.Hit.Sent.SpanText(sp)
 }
 
 // explainCandidates is how many candidates --explain lists.

@@ -326,8 +326,12 @@ func labels(q eval.Question, an *bot.Analysis, lenient bool) []bool {
 			return gold
 		}
 	}
-	for i, s := range an.Scored {
-		gold[i] = eval.Matches(q.Answers, s.Text)
+	for i := range an.Scored {
+		text := an.Scored[i].Text
+		if lenient {
+			text = an.Shown(&an.Scored[i])
+		}
+		gold[i] = eval.Matches(q.Answers, text)
 	}
 	return gold
 }
@@ -443,7 +447,7 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 			if len(it.q.Answers) > 0 {
 				top := ""
 				if len(ranked) > 0 {
-					top = ranked[0].Text
+					top = it.an.Shown(&ranked[0])
 				}
 				k := "squad"
 				if it.set.news {

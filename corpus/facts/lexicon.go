@@ -134,6 +134,18 @@ var numberWords = map[string]float64{
 // scaleWords multiply the number before them.
 var scaleWords = set("hundred|thousand|million|billion|trillion|m|bn|k|mn|tn")
 
+// ApproximatorLen returns how many of the last words of before (lower
+// case, in order) make an approximator that belongs to the number after
+// them ("more than", "at least", "about"), or 0.
+func ApproximatorLen(before []string) int {
+	for n := min(4, len(before)); n > 0; n-- {
+		if approximators[strings.Join(before[len(before)-n:], " ")] {
+			return n
+		}
+	}
+	return 0
+}
+
 // approximators stand before a number and belong to it.
 var approximators = set(`about|around|approximately|nearly|almost|over|under|roughly|some|up to|more than|less than|
 fewer than|at least|at most|as many as|as much as|as few as|in excess of|just over|just under|well over|
