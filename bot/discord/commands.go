@@ -98,6 +98,7 @@ func (a *app) commandTable() []command {
 			},
 			run: a.articles,
 		},
+		a.articleCommand(),
 	}
 }
 

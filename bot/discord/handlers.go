@@ -32,6 +32,7 @@ type app struct {
 	answers    *lru[string, moreState] // questions behind More buttons, by short key
 	slots      chan struct{}           // one per handler allowed to run at once (see workers)
 	inflight   inflight
+	extras     // what Run and Serve add: see options.go
 }
 
 // moreState is what a More button needs: the question, how many of its
@@ -141,6 +142,7 @@ func (a *app) answer(ctx context.Context, q bot.Question) (*discordgo.Interactio
 	if ans == nil {
 		return nil, fmt.Errorf("ask %q: engine returned no answer", truncate(q.Text, 80))
 	}
+	a.metrics.Question(string(ans.Kind), !ans.NoAnswer)
 	shown := *ans
 	if strings.TrimSpace(shown.Question) == "" {
 		shown.Question = q.Text

@@ -58,6 +58,9 @@ func (a *app) handleMessage(ctx context.Context, s session, botID string, m *dis
 	var res result
 	if text == "" {
 		res.data = notice(msgMentionHelp)
+	} else if ok, wait := a.cooldown.take(m.Author.ID); !ok {
+		a.metrics.Cooldown()
+		res.data = notice(cooldownMessage(wait))
 	} else {
 		hctx, cancel := context.WithTimeout(ctx, a.timeout)
 		res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
@@ -73,6 +76,7 @@ func (a *app) handleMessage(ctx context.Context, s session, botID string, m *dis
 		AllowedMentions: data.AllowedMentions,
 		Reference:       &discordgo.MessageReference{MessageID: m.ID, ChannelID: m.ChannelID, GuildID: m.GuildID, FailIfNotExists: new(bool)},
 	}, discordgo.WithContext(ctx))
+	a.metrics.Answer("mention", time.Since(start))
 	attrs := []any{slog.Int64("latency_ms", time.Since(start).Milliseconds()), slog.String("outcome", outcome)}
 	if err != nil {
 		log.Error("sending reply failed", append(attrs, slog.Any("error", err))...)

@@ -45,7 +45,9 @@ type Option struct {
 	Name    string
 	Type    discordgo.ApplicationCommandOptionType
 	Value   any
-	Focused bool // the option being typed, for autocomplete
+	Focused bool     // the option being typed, for autocomplete
+	Options []Option // a subcommand's options
+	file    *File    // an attachment's file
 }
 
 // String is a string option.
@@ -61,6 +63,26 @@ func Bool(name string, value bool) Option {
 // Focused is a string option being typed, for autocomplete.
 func Focused(name, value string) Option {
 	return Option{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value, Focused: true}
+}
+
+// Subcommand is a subcommand (such as add of /article add) with its
+// options.
+func Subcommand(name string, opts ...Option) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}
+}
+
+// File is a file a user attaches to a command.
+type File struct {
+	Name        string // its file name, such as "story.txt"
+	ContentType string // "" means one from the name's extension
+	Data        []byte
+}
+
+// Attachment is an attachment option: Discord uploads the file to its CDN
+// (here, the fake's /attachments/ route), puts it in the interaction's
+// data.resolved.attachments, and gives the option its ID as value.
+func Attachment(name string, f File) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionAttachment, file: &f}
 }
 
 // User is who acts in an event. The zero value is an ordinary user.
@@ -89,7 +111,19 @@ type Interaction struct {
 type Where struct {
 	DM   bool
 	User User
+	// Permissions are the member's permissions in the channel, as the
+	// decimal string Discord sends; "" means PermissionsMember.
+	Permissions string
 }
+
+// Member permissions as Discord computes them for a channel:
+// PermissionsMember is an ordinary member's (view, send, read history,
+// embed, attach, react, use commands, …); PermissionsManager adds Manage
+// Server (1<<5).
+const (
+	PermissionsMember  = "2248473465835073"
+	PermissionsManager = "2248473465835105"
+)
 
 // SendCommand dispatches a slash command interaction (type 2).
 func (s *Server) SendCommand(name string, w Where, opts ...Option) (*Interaction, error) {
@@ -125,15 +159,37 @@ func (s *Server) commandData(name string, opts []Option) map[string]any {
 	if id == "" {
 		id = "0"
 	}
+	data := map[string]any{"id": id, "name": name, "type": int(discordgo.ChatApplicationCommand)}
+	attachments := map[string]any{}
+	data["options"] = s.optionsData(opts, attachments)
+	if len(attachments) > 0 {
+		data["resolved"] = map[string]any{"attachments": attachments}
+	}
+	return data
+}
+
+// optionsData is options as Discord sends them; attachments are uploaded
+// to the fake's CDN and added to attachments, by ID.
+func (s *Server) optionsData(opts []Option, attachments map[string]any) []map[string]any {
 	os := make([]map[string]any, 0, len(opts))
 	for _, o := range opts {
-		m := map[string]any{"name": o.Name, "type": int(o.Type), "value": o.Value}
+		m := map[string]any{"name": o.Name, "type": int(o.Type)}
+		switch {
+		case o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup:
+			m["options"] = s.optionsData(o.Options, attachments)
+		case o.file != nil:
+			att := s.upload(*o.file)
+			attachments[att["id"].(string)] = att
+			m["value"] = att["id"]
+		default:
+			m["value"] = o.Value
+		}
 		if o.Focused {
 			m["focused"] = true
 		}
 		os = append(os, m)
 	}
-	return map[string]any{"id": id, "name": name, "type": int(discordgo.ChatApplicationCommand), "options": os}
+	return os
 }
 
 // sendInteraction dispatches an INTERACTION_CREATE shaped as Discord sends
@@ -164,7 +220,7 @@ func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[st
 		p["context"] = 0
 		p["member"] = map[string]any{
 			"user": w.User.json(), "roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00",
-			"permissions": "2248473465835073", "deaf": false, "mute": false, "flags": 0,
+			"permissions": or(w.Permissions, PermissionsMember), "deaf": false, "mute": false, "flags": 0,
 		}
 	}
 	if err := s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) }); err != nil {

@@ -109,6 +109,7 @@ type Server struct {
 	interactions map[string]*interaction    // by id
 	byToken      map[string]*interaction
 	commands     map[string]string // command name -> registered ID
+	files        map[string]File   // attachments on the CDN, by ID
 	gw           gateway
 	lastID       uint64
 }
@@ -127,6 +128,7 @@ func New(tb testing.TB, opts Options) *Server {
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
 		commands:     map[string]string{},
+		files:        map[string]File{},
 	}
 	s.BotUserID = s.AppID
 	if s.heartbeat <= 0 {
@@ -149,6 +151,7 @@ func New(tb testing.TB, opts Options) *Server {
 	s.handle(mux, "/api/", func(r *http.Request, _ []byte) (int, any) {
 		return http.StatusNotFound, apiError(0, "404: Not Found")
 	})
+	mux.HandleFunc(RouteAttachment, s.serveAttachment)
 	mux.HandleFunc("GET /gateway/", s.serveGateway)
 	mux.HandleFunc("GET /gateway", s.serveGateway)
 
