@@ -49,6 +49,16 @@ const maxShards = 10000
 // ConfigFromEnv reads the configuration from environment variables through
 // getenv (os.Getenv, or a map's lookup in tests) and validates it.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	cfg, errs := readConfig(getenv)
+	if err := errors.Join(errs...); err != nil {
+		return cfg, fmt.Errorf("discord: config: %w", err)
+	}
+	return cfg.normalize()
+}
+
+// readConfig reads the settings of run and serve, unchecked but for
+// their syntax.
+func readConfig(getenv func(string) string) (Config, []error) {
 	cfg := Config{
 		Token:   strings.TrimSpace(getenv("DISCORD_TOKEN")),
 		GuildID: strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
@@ -68,10 +78,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 	}
 	errs = append(errs, cfg.readShared(getenv)...)
-	if err := errors.Join(errs...); err != nil {
-		return cfg, fmt.Errorf("discord: config: %w", err)
-	}
-	return cfg.normalize()
+	return cfg, errs
 }
 
 // readShared reads the settings run and serve share beyond the Discord
@@ -115,12 +122,22 @@ func (c *Config) readShared(getenv func(string) string) []error {
 
 // normalize fills defaults and validates.
 func (c Config) normalize() (Config, error) {
+	c, errs := c.check(true)
+	if err := errors.Join(errs...); err != nil {
+		return c, fmt.Errorf("discord: config: %w", err)
+	}
+	return c, nil
+}
+
+// check fills defaults and lists what is wrong; the token is required
+// when needToken (run needs it; serve only to register commands).
+func (c Config) check(needToken bool) (Config, []error) {
 	var errs []error
 	c.Token = strings.TrimSpace(c.Token)
 	if t, ok := strings.CutPrefix(c.Token, "Bot "); ok {
 		c.Token = strings.TrimSpace(t)
 	}
-	if c.Token == "" {
+	if c.Token == "" && needToken {
 		errs = append(errs, errors.New("DISCORD_TOKEN is not set"))
 	} else if strings.ContainsAny(c.Token, " \t\r\n") {
 		errs = append(errs, errors.New("DISCORD_TOKEN holds whitespace"))
@@ -139,10 +156,7 @@ func (c Config) normalize() (Config, error) {
 	if c.HandlerTimeout <= 0 {
 		c.HandlerTimeout = DefaultHandlerTimeout
 	}
-	if err := errors.Join(errs...); err != nil {
-		return c, fmt.Errorf("discord: config: %w", err)
-	}
-	return c, nil
+	return c, errs
 }
 
 func isSnowflake(s string) bool {

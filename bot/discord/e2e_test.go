@@ -155,7 +155,7 @@ func checkEveryMessage(t *testing.T, reqs []*discordtest.Request) {
 	for _, r := range reqs {
 		var body map[string]json.RawMessage
 		switch r.Route {
-		case discordtest.RouteInteractionCallback:
+		case discordtest.RouteInteractionCallback, discordtest.RouteEndpointResponse:
 			var cb struct {
 				Type int                        `json:"type"`
 				Data map[string]json.RawMessage `json:"data"`

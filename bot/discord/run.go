@@ -198,6 +198,23 @@ func (a *app) register(work context.Context, s *discordgo.Session) {
 	})
 }
 
+// drain refuses new handlers and lets running ones send their answers
+// for up to shutdownGrace, then cancels them (stopWork) and gives them
+// cancelGrace to return.
+func (a *app) drain(stopWork context.CancelFunc, log *slog.Logger) {
+	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := a.inflight.closeAndWait(wait); err != nil {
+		log.Warn("handlers still running at shutdown; cancelling them", slog.Duration("waited", shutdownGrace))
+		stopWork()
+		wait, cancel := context.WithTimeout(context.Background(), cancelGrace)
+		defer cancel()
+		if err := a.inflight.closeAndWait(wait); err != nil {
+			log.Error("handlers did not stop when cancelled; leaving them", slog.Duration("waited", cancelGrace))
+		}
+	}
+}
+
 // readyIDs reads the application ID and the bot's user name from the
 // session's READY. The application ID is the bot user's ID when READY
 // carries no application.
@@ -264,17 +281,7 @@ func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *s
 	closeBy := time.NewTimer(closeGrace)
 	defer closeBy.Stop()
 
-	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := a.inflight.closeAndWait(wait); err != nil {
-		log.Warn("handlers still running at shutdown; cancelling them", slog.Duration("waited", shutdownGrace))
-		stopWork()
-		wait, cancel := context.WithTimeout(context.Background(), cancelGrace)
-		defer cancel()
-		if err := a.inflight.closeAndWait(wait); err != nil {
-			log.Error("handlers did not stop when cancelled; leaving them", slog.Duration("waited", cancelGrace))
-		}
-	}
+	a.drain(stopWork, log)
 	select {
 	case err := <-closed:
 		if err != nil {

@@ -105,6 +105,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	return e, nil
 }
 
+// Dir is the corpus folder.
+func (e *Engine) Dir() string { return e.store.Dir() }
+
 // build loads the folder and indexes it: a new snapshot, not yet current.
 func (e *Engine) build(ctx context.Context) (*snapshot, error) {
 	// The listing is taken before the files are read: a change made

@@ -18,6 +18,9 @@ type interaction struct {
 	acked     time.Time // when its first response arrived
 	ackType   int
 	late      bool // a response came after the deadline
+	// responded, for one POSTed to the bot's endpoint, is closed once the
+	// bot's HTTP response is recorded; nil over the gateway.
+	responded chan struct{}
 }
 
 // deliver records that the interaction's event reached the bot's
@@ -127,19 +130,40 @@ const (
 
 // SendCommand dispatches a slash command interaction (type 2).
 func (s *Server) SendCommand(name string, w Where, opts ...Option) (*Interaction, error) {
-	return s.sendInteraction(discordgo.InteractionApplicationCommand, s.commandData(name, opts), nil, w)
+	return s.sendCommand(s.overGateway, name, w, opts...)
 }
 
 // SendAutocomplete dispatches an autocomplete interaction (type 4); one of
 // opts should be Focused.
 func (s *Server) SendAutocomplete(name string, w Where, opts ...Option) (*Interaction, error) {
-	return s.sendInteraction(discordgo.InteractionApplicationCommandAutocomplete, s.commandData(name, opts), nil, w)
+	return s.sendAutocomplete(s.overGateway, name, w, opts...)
 }
 
 // SendButton dispatches a button click (type 3) on a message of the bot's
 // with the given flags (discordgo.MessageFlagsEphemeral for an ephemeral
 // one).
 func (s *Server) SendButton(customID string, flags discordgo.MessageFlags, w Where) (*Interaction, error) {
+	return s.sendButton(s.overGateway, customID, flags, w)
+}
+
+// sender delivers an interaction to the bot: over the gateway, or to its
+// interactions endpoint.
+type sender func(in *interaction, payload map[string]any) error
+
+// overGateway dispatches an INTERACTION_CREATE.
+func (s *Server) overGateway(in *interaction, p map[string]any) error {
+	return s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) })
+}
+
+func (s *Server) sendCommand(send sender, name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(send, discordgo.InteractionApplicationCommand, s.commandData(name, opts), nil, w)
+}
+
+func (s *Server) sendAutocomplete(send sender, name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(send, discordgo.InteractionApplicationCommandAutocomplete, s.commandData(name, opts), nil, w)
+}
+
+func (s *Server) sendButton(send sender, customID string, flags discordgo.MessageFlags, w Where) (*Interaction, error) {
 	s.mu.Lock()
 	msgID := s.newID()
 	s.mu.Unlock()
@@ -149,7 +173,7 @@ func (s *Server) SendButton(customID string, flags discordgo.MessageFlags, w Whe
 		"timestamp": time.Now().UTC().Format(time.RFC3339),
 	}
 	data := map[string]any{"custom_id": customID, "component_type": int(discordgo.ButtonComponent)}
-	return s.sendInteraction(discordgo.InteractionMessageComponent, data, msg, w)
+	return s.sendInteraction(send, discordgo.InteractionMessageComponent, data, msg, w)
 }
 
 func (s *Server) commandData(name string, opts []Option) map[string]any {
@@ -194,7 +218,7 @@ func (s *Server) optionsData(opts []Option, attachments map[string]any) []map[st
 
 // sendInteraction dispatches an INTERACTION_CREATE shaped as Discord sends
 // it (permissions as strings, member in a guild, user in a DM).
-func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
+func (s *Server) sendInteraction(send sender, typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
 	s.mu.Lock()
 	in := &interaction{id: s.newID(), token: "aW50ZXJhY3Rpb246" + randomToken()}
 	s.interactions[in.id] = in
@@ -223,7 +247,7 @@ func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[st
 			"permissions": or(w.Permissions, PermissionsMember), "deaf": false, "mute": false, "flags": 0,
 		}
 	}
-	if err := s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) }); err != nil {
+	if err := send(in, p); err != nil {
 		return nil, err
 	}
 	return &Interaction{ID: in.id, Token: in.token, srv: s}, nil
@@ -250,7 +274,8 @@ func (i *Interaction) Ack() (latency time.Duration, typ int, late, ok bool) {
 func (i *Interaction) Wait(ctx context.Context) (*Reply, error) {
 	s := i.srv
 	cb, err := s.WaitRequest(ctx, func(r *Request) bool {
-		return r.Route == RouteInteractionCallback && r.OK() && strings.Contains(r.Path, "/"+i.ID+"/")
+		return r.OK() && (r.Route == RouteInteractionCallback && strings.Contains(r.Path, "/"+i.ID+"/") ||
+			r.Route == RouteEndpointResponse && r.Interaction == i.ID)
 	})
 	if err != nil {
 		_, _, late, _ := i.Ack()

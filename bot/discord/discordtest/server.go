@@ -15,9 +15,11 @@ package discordtest
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -71,6 +73,9 @@ type Request struct {
 	Body   []byte
 	Status int // the status the fake answered
 	At     time.Time
+	// Interaction, for RouteEndpointResponse, is the ID of the
+	// interaction the bot answered.
+	Interaction string
 }
 
 // Decode unmarshals the request body into v.
@@ -98,7 +103,12 @@ type Server struct {
 	BotUserID string
 	GuildID   string
 	ChannelID string
+	// PublicKey is the application's public key (DISCORD_PUBLIC_KEY, in
+	// hex): the fake signs what it POSTs to a bot's interactions
+	// endpoint with the private half, as Discord does.
+	PublicKey ed25519.PublicKey
 
+	key       ed25519.PrivateKey
 	heartbeat time.Duration
 	hs        *httptest.Server
 
@@ -131,6 +141,10 @@ func New(tb testing.TB, opts Options) *Server {
 		files:        map[string]File{},
 	}
 	s.BotUserID = s.AppID
+	var err error
+	if s.PublicKey, s.key, err = ed25519.GenerateKey(rand.Reader); err != nil {
+		tb.Fatalf("discordtest: key: %v", err)
+	}
 	if s.heartbeat <= 0 {
 		s.heartbeat = time.Second
 	}
@@ -424,26 +438,48 @@ func (s *Server) postCallback(r *http.Request, body []byte) (int, any) {
 	if !in.acked.IsZero() {
 		return http.StatusBadRequest, apiError(40060, "Interaction has already been acknowledged.")
 	}
-	switch resp.Type {
-	case 4, 7, 8:
-		if err := checkMessage(resp.Data); err != nil {
-			return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
-		}
-	case 5, 6, 9:
-	default:
-		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: type")
+	if err := checkCallback(resp.Type, resp.Data); err != nil {
+		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
 	}
 	in.acked = now
 	in.ackType = resp.Type
 	return http.StatusNoContent, nil
 }
 
+// checkCallback checks an interaction response (a callback's body, or
+// the bot's HTTP response to a POSTed interaction): a known type, and a
+// message within Discord's limits.
+func checkCallback(typ int, data json.RawMessage) error {
+	switch typ {
+	case 4, 7, 8:
+		return checkMessage(data)
+	case 5, 6, 9:
+		return nil
+	}
+	return errors.New("type")
+}
+
 // webhookInteraction finds the acknowledged interaction behind a webhook
-// route.
+// route. For one POSTed to the bot's endpoint, it first waits for the
+// bot's HTTP response to be read: the bot may start its follow-up as soon
+// as it has written the response, before the fake has read it.
 func (s *Server) webhookInteraction(r *http.Request) (*interaction, int, any) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	in := s.byToken[r.PathValue("token")]
+	var responded chan struct{}
+	if in != nil {
+		responded = in.responded
+	}
+	s.mu.Unlock()
+	if responded != nil {
+		select {
+		case <-responded:
+		case <-time.After(InteractionDeadline):
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in = s.byToken[r.PathValue("token")]
 	if in == nil || r.PathValue("app") != s.AppID {
 		return nil, http.StatusNotFound, apiError(10015, "Unknown Webhook")
 	}

@@ -1,0 +1,93 @@
+package discord
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/articlebot/articlebot/bot/discord/discordtest"
+	"github.com/articlebot/articlebot/bot/discord/metrics"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+)
+
+// TestMetricsAfterQuestions scrapes /metrics after some questions, an
+// add, a remove and a cooldown, and checks the counters.
+func TestMetricsAfterQuestions(t *testing.T) {
+	srv := discordtest.New(t, discordtest.Options{})
+	e := liveEngine(t, "")
+	reg := prometheus.NewRegistry()
+	m, err := metrics.New(reg, func() (int, int) {
+		n := 0
+		as := e.Articles()
+		for _, a := range as {
+			n += a.Sentences
+		}
+		return len(as), n
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &fakeClock{t: time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)}
+	rp := startServe(t, srv, serveOptions{engine: e, env: map[string]string{"ARTICLEBOT_RATE": "5/10s"},
+		opts: []Option{WithLibrary(e), WithMetrics(m), withClock(clock.now)}})
+	scrape := httptest.NewServer(metrics.Handler(reg, nil))
+	defer scrape.Close()
+
+	bridge := discordtest.File{Name: "harbour-bridge.txt", Data: readTestdata(t, "articles/harbour-bridge.txt")}
+	rp.send(t, "article", admin, add(discordtest.Attachment("file", bridge)))
+	rp.send(t, "ask", discordtest.Where{}, discordtest.String("question", troopsQuestion))
+	rp.send(t, "ask", discordtest.Where{}, discordtest.String("question", "How many tanks were sent?"))
+	rp.send(t, "how-many", discordtest.Where{}, discordtest.String("what", "military planners"))
+	rp.send(t, "who-said", discordtest.Where{}, discordtest.String("quote", "we must be ready for when peace comes"))
+	rp.send(t, "articles", discordtest.Where{})
+	if rep := rp.send(t, "ask", discordtest.Where{}, discordtest.String("question", troopsQuestion)); !strings.Contains(rep.Text(), "asking quickly") {
+		t.Fatalf("the sixth question of the default user was answered: %s", rep.Text())
+	}
+	rp.send(t, "article", admin, discordtest.Subcommand("remove", discordtest.String("article", "harbour-bridge")))
+
+	want := `
+# HELP articlebot_questions_total Questions answered by the engine, by kind of question and by outcome (answered, or the article doesn't say).
+# TYPE articlebot_questions_total counter
+articlebot_questions_total{kind="how_many",outcome="answered"} 2
+articlebot_questions_total{kind="how_many",outcome="doesnt_say"} 1
+articlebot_questions_total{kind="who_said",outcome="answered"} 1
+# HELP articlebot_articles_added_total Articles added with /article add.
+# TYPE articlebot_articles_added_total counter
+articlebot_articles_added_total 1
+# HELP articlebot_articles_removed_total Articles removed with /article remove.
+# TYPE articlebot_articles_removed_total counter
+articlebot_articles_removed_total 1
+# HELP articlebot_cooldowns_total Questions and button presses refused by the per-user cooldown.
+# TYPE articlebot_cooldowns_total counter
+articlebot_cooldowns_total 1
+# HELP articlebot_articles Articles loaded.
+# TYPE articlebot_articles gauge
+articlebot_articles 1
+# HELP articlebot_sentences Sentences loaded, in all articles.
+# TYPE articlebot_sentences gauge
+articlebot_sentences 20
+# HELP articlebot_deferrals_total Interactions deferred because their answer took longer than the defer threshold, or every worker was busy.
+# TYPE articlebot_deferrals_total counter
+articlebot_deferrals_total 0
+`
+	names := []string{"articlebot_questions_total", "articlebot_articles_added_total", "articlebot_articles_removed_total",
+		"articlebot_cooldowns_total", "articlebot_articles", "articlebot_sentences", "articlebot_deferrals_total"}
+	if err := testutil.ScrapeAndCompare(scrape.URL+"/metrics", strings.NewReader(want), names...); err != nil {
+		t.Error(err)
+	}
+	// Every interaction's latency was observed: 8 over HTTP.
+	resp, err := http.Get(scrape.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if got := regexp.MustCompile(`(?m)^articlebot_answer_seconds_count\{transport="http"\} (\d+)$`).FindSubmatch(body); got == nil || string(got[1]) != "8" {
+		t.Errorf("answer_seconds_count: %q\n%s", got, body)
+	}
+}
