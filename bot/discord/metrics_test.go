@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -89,5 +90,48 @@ articlebot_deferrals_total 0
 	body, _ := io.ReadAll(resp.Body)
 	if got := regexp.MustCompile(`(?m)^articlebot_answer_seconds_count\{transport="http"\} (\d+)$`).FindSubmatch(body); got == nil || string(got[1]) != "8" {
 		t.Errorf("answer_seconds_count: %q\n%s", got, body)
+	}
+}
+
+// TestMetricsGatewayReconnects: a dropped gateway connection, resumed,
+// counts one reconnect; the first connection none. The gateway's answers
+// are timed under transport "gateway".
+func TestMetricsGatewayReconnects(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	m, err := metrics.New(reg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startBot(t, harnessOptions{opts: []Option{WithMetrics(m)}})
+	ask(t, h.srv, troopsQuestion)
+	reconnects := func() string {
+		mfs, _ := reg.Gather()
+		for _, mf := range mfs {
+			if mf.GetName() == "articlebot_gateway_reconnects_total" {
+				return strconv.FormatFloat(mf.GetMetric()[0].GetCounter().GetValue(), 'f', -1, 64)
+			}
+		}
+		return "missing"
+	}
+	if got := reconnects(); got != "0" {
+		t.Errorf("reconnects before any drop: %s", got)
+	}
+	h.srv.DropGateway()
+	ask(t, h.srv, troopsQuestion) // replayed on the resumed connection
+	// discordgo emits its Connect event as it resumes; wait for it to be
+	// counted.
+	for deadline := time.Now().Add(10 * time.Second); reconnects() != "1" && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := reconnects(); got != "1" {
+		t.Errorf("reconnects after one drop: %s", got)
+	}
+	want := "\n# HELP articlebot_questions_total Questions answered by the engine, by kind of question and by outcome (answered, or the article doesn't say).\n" +
+		"# TYPE articlebot_questions_total counter\narticlebot_questions_total{kind=\"how_many\",outcome=\"answered\"} 2\n"
+	if err := testutil.GatherAndCompare(reg, strings.NewReader(want), "articlebot_questions_total"); err != nil {
+		t.Error(err)
+	}
+	if n := testutil.CollectAndCount(reg, "articlebot_answer_seconds"); n != 1 {
+		t.Errorf("%d latency series, want the gateway's only", n)
 	}
 }
