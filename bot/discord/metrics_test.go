@@ -17,7 +17,9 @@ import (
 )
 
 // TestMetricsAfterQuestions scrapes /metrics after some questions, an
-// add, a remove and a cooldown, and checks the counters.
+// add, a remove and a cooldown, and checks the counters. (Deferrals
+// depend on the machine's speed, so they are counted in the metrics
+// package's own test.)
 func TestMetricsAfterQuestions(t *testing.T) {
 	srv := discordtest.New(t, discordtest.Options{})
 	e := liveEngine(t, "")
@@ -72,12 +74,9 @@ articlebot_articles 1
 # HELP articlebot_sentences Sentences loaded, in all articles.
 # TYPE articlebot_sentences gauge
 articlebot_sentences 20
-# HELP articlebot_deferrals_total Interactions deferred because their answer took longer than the defer threshold, or every worker was busy.
-# TYPE articlebot_deferrals_total counter
-articlebot_deferrals_total 0
 `
 	names := []string{"articlebot_questions_total", "articlebot_articles_added_total", "articlebot_articles_removed_total",
-		"articlebot_cooldowns_total", "articlebot_articles", "articlebot_sentences", "articlebot_deferrals_total"}
+		"articlebot_cooldowns_total", "articlebot_articles", "articlebot_sentences"}
 	if err := testutil.ScrapeAndCompare(scrape.URL+"/metrics", strings.NewReader(want), names...); err != nil {
 		t.Error(err)
 	}

@@ -237,7 +237,8 @@ func (s signer) sign(ts string, body []byte) string {
 func TestServeRefuses(t *testing.T) {
 	key, other := newSigner(t), newSigner(t)
 	now := time.Unix(1_740_000_000, 0)
-	cfg := ServeConfig{PublicKey: key.pub, Config: Config{Rate: Unlimited}}
+	// Never deferred, however busy the machine: the answer is the body.
+	cfg := ServeConfig{PublicKey: key.pub, Config: Config{Rate: Unlimited, DeferAfter: 20 * time.Second}}
 	eng := &stubEngine{}
 	h, err := NewHandler(cfg, eng, discardLogger())
 	if err != nil {
