@@ -2,6 +2,7 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
@@ -395,5 +396,42 @@ func TestServeReplicas(t *testing.T) {
 	}
 	if rep := a.send(t, "articles", discordtest.Where{}); !strings.Contains(rep.Text(), "Articles I know (1)") {
 		t.Errorf("A lists: %s", rep.Text())
+	}
+}
+
+// TestServeRegistersCommands: with a token and the application's ID,
+// Serve registers the command table (one bulk overwrite) before it
+// listens, and returns nil when its context ends.
+func TestServeRegistersCommands(t *testing.T) {
+	srv := discordtest.New(t, discordtest.Options{})
+	cfg, err := ServeConfigFromEnv(env(map[string]string{
+		"DISCORD_PUBLIC_KEY": hex.EncodeToString(srv.PublicKey), "DISCORD_BASE_URL": srv.URL,
+		"DISCORD_TOKEN": srv.Token, "DISCORD_APPLICATION_ID": srv.AppID, "DISCORD_GUILD_ID": srv.GuildID,
+	}), "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, cfg, realEngine(t), discardLogger()) }()
+	req, err := srv.WaitCommands(ctxFor(t, 10*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if req.Route != discordtest.RouteGuildCommands || req.Header.Get("Authorization") != "Bot "+srv.Token {
+		t.Errorf("registered through %s", req)
+	}
+	cmds, _ := srv.Commands()
+	if len(cmds) != len(newApp(&stubEngine{}, discardLogger(), 1e9, 1e9).table) {
+		t.Errorf("%d commands registered", len(cmds))
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("Serve did not return")
 	}
 }
