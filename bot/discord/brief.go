@@ -42,7 +42,7 @@ func (a *app) brief(ctx context.Context, r *request) (*discordgo.InteractionResp
 	}
 	first := a.paged(r, responses(renderBrief(b)))
 	if r.Bool("thread") {
-		if why := threadRefusal(r); why != "" {
+		if why := a.threadRefusal(r); why != "" {
 			first.Content = why
 		} else {
 			r.sequel().thread = &threadPlan{name: threadName(b.Title, b.Article), article: b.Article, title: b.Title}
@@ -53,6 +53,7 @@ func (a *app) brief(ctx context.Context, r *request) (*discordgo.InteractionResp
 
 // Why a briefing gets no thread, for the asker.
 const (
+	msgThreadGateway = "I'm answering through Discord's HTTP interactions here, which don't show me a thread's messages, so I can't start a discussion thread: ask me with /ask."
 	msgThreadPrivate = "A private briefing can't have a thread. Ask again without private to start one."
 	msgThreadNoGuild = "Threads are only for server channels: ask me here instead."
 	msgThreadNotHere = "I'm not in this server, so I can't start a thread here: ask me with /ask."
@@ -60,12 +61,15 @@ const (
 )
 
 // threadRefusal says why a briefing cannot have a thread, or "" when it
-// can: it must be public, in a server channel, where the bot is installed
-// (not only the asker's user install) and may start threads and write in
-// them.
-func threadRefusal(r *request) string {
+// can: the bot must see the thread's messages (over the gateway: serve
+// does not), and the briefing must be public, in a server channel, where
+// the bot is installed (not only the asker's user install) and may start
+// threads and write in them.
+func (a *app) threadRefusal(r *request) string {
 	const need = discordgo.PermissionCreatePublicThreads | discordgo.PermissionSendMessagesInThreads
 	switch {
+	case !a.seesMessages():
+		return msgThreadGateway
 	case r.Ephemeral:
 		return msgThreadPrivate
 	case r.GuildID == "":

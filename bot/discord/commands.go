@@ -101,6 +101,7 @@ func (a *app) commandTable() []command {
 			},
 			run: a.articles,
 		},
+		a.articleCommand(),
 	}
 }
 

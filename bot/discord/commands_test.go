@@ -28,7 +28,9 @@ func TestCommandTable(t *testing.T) {
 				t.Error("defined twice")
 			}
 			seen[d.Name] = true
-			checkReach(t, d)
+			if d.Name != "article" { // servers only: TestArticleCommandDefinition
+				checkReach(t, d)
+			}
 			if d.Type == discordgo.MessageApplicationCommand {
 				// A menu command: a name of 1-32 characters as shown, no
 				// description, no options.

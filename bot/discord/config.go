@@ -34,11 +34,31 @@ type Config struct {
 
 	DeferAfter     time.Duration // 0 means DefaultDeferAfter
 	HandlerTimeout time.Duration // 0 means DefaultHandlerTimeout
+
+	Rate             Rate // ARTICLEBOT_RATE: the per-user cooldown; the zero Rate means DefaultRate
+	AllowPrivateURLs bool // ARTICLEBOT_ALLOW_PRIVATE_URLS: links and attachments may be on loopback and private addresses
+	// DISCORD_SHARD_ID and DISCORD_SHARD_COUNT: this process is shard
+	// ShardID of ShardCount; ShardCount 0 means one process for all.
+	ShardID, ShardCount int
 }
+
+// maxShards bounds DISCORD_SHARD_COUNT: Discord asks for a shard per
+// 2,500 guilds, so 10,000 shards serve 25 million guilds.
+const maxShards = 10000
 
 // ConfigFromEnv reads the configuration from environment variables through
 // getenv (os.Getenv, or a map's lookup in tests) and validates it.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	cfg, errs := readConfig(getenv)
+	if err := errors.Join(errs...); err != nil {
+		return cfg, fmt.Errorf("discord: config: %w", err)
+	}
+	return cfg.normalize()
+}
+
+// readConfig reads the settings of run and serve, unchecked but for
+// their syntax.
+func readConfig(getenv func(string) string) (Config, []error) {
 	cfg := Config{
 		Token:   strings.TrimSpace(getenv("DISCORD_TOKEN")),
 		GuildID: strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
@@ -57,20 +77,67 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			errs = append(errs, fmt.Errorf("ARTICLEBOT_LOG_LEVEL=%q: want debug, info, warn or error", v))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return cfg, fmt.Errorf("discord: config: %w", err)
+	errs = append(errs, cfg.readShared(getenv)...)
+	return cfg, errs
+}
+
+// readShared reads the settings run and serve share beyond the Discord
+// connection: the cooldown, private links, shards.
+func (c *Config) readShared(getenv func(string) string) []error {
+	var errs []error
+	if v := strings.TrimSpace(getenv("ARTICLEBOT_RATE")); v != "" {
+		r, err := ParseRate(v)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		c.Rate = r
 	}
-	return cfg.normalize()
+	if v := strings.TrimSpace(getenv("ARTICLEBOT_ALLOW_PRIVATE_URLS")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("ARTICLEBOT_ALLOW_PRIVATE_URLS=%q: want true or false", v))
+		}
+		c.AllowPrivateURLs = b
+	}
+	id, count := strings.TrimSpace(getenv("DISCORD_SHARD_ID")), strings.TrimSpace(getenv("DISCORD_SHARD_COUNT"))
+	switch {
+	case id == "" && count == "":
+	case id == "" || count == "":
+		errs = append(errs, errors.New("DISCORD_SHARD_ID and DISCORD_SHARD_COUNT go together: set both, or neither"))
+	default:
+		n, err := strconv.Atoi(count)
+		if err != nil || n < 1 || n > maxShards {
+			errs = append(errs, fmt.Errorf("DISCORD_SHARD_COUNT=%q: want a number of shards from 1 to %d", count, maxShards))
+			break
+		}
+		i, err := strconv.Atoi(id)
+		if err != nil || i < 0 || i >= n {
+			errs = append(errs, fmt.Errorf("DISCORD_SHARD_ID=%q: want 0 to %d (shards are numbered from 0, below DISCORD_SHARD_COUNT=%d)", id, n-1, n))
+			break
+		}
+		c.ShardID, c.ShardCount = i, n
+	}
+	return errs
 }
 
 // normalize fills defaults and validates.
 func (c Config) normalize() (Config, error) {
+	c, errs := c.check(true)
+	if err := errors.Join(errs...); err != nil {
+		return c, fmt.Errorf("discord: config: %w", err)
+	}
+	return c, nil
+}
+
+// check fills defaults and lists what is wrong; the token is required
+// when needToken (run needs it; serve only to register commands).
+func (c Config) check(needToken bool) (Config, []error) {
 	var errs []error
 	c.Token = strings.TrimSpace(c.Token)
 	if t, ok := strings.CutPrefix(c.Token, "Bot "); ok {
 		c.Token = strings.TrimSpace(t)
 	}
-	if c.Token == "" {
+	if c.Token == "" && needToken {
 		errs = append(errs, errors.New("DISCORD_TOKEN is not set"))
 	} else if strings.ContainsAny(c.Token, " \t\r\n") {
 		errs = append(errs, errors.New("DISCORD_TOKEN holds whitespace"))
@@ -89,10 +156,7 @@ func (c Config) normalize() (Config, error) {
 	if c.HandlerTimeout <= 0 {
 		c.HandlerTimeout = DefaultHandlerTimeout
 	}
-	if err := errors.Join(errs...); err != nil {
-		return c, fmt.Errorf("discord: config: %w", err)
-	}
-	return c, nil
+	return c, errs
 }
 
 func isSnowflake(s string) bool {
@@ -132,8 +196,8 @@ func (c Config) redactedToken() string {
 
 // String shows the configuration without the token.
 func (c Config) String() string {
-	return fmt.Sprintf("discord.Config{Token:%s GuildID:%q BaseURL:%q MessageContent:%t LogLevel:%s DeferAfter:%s HandlerTimeout:%s}",
-		c.redactedToken(), c.GuildID, c.BaseURL, c.MessageContent, c.LogLevel, c.DeferAfter, c.HandlerTimeout)
+	return fmt.Sprintf("discord.Config{Token:%s GuildID:%q BaseURL:%q MessageContent:%t LogLevel:%s DeferAfter:%s HandlerTimeout:%s Rate:%s AllowPrivateURLs:%t Shard:%d/%d}",
+		c.redactedToken(), c.GuildID, c.BaseURL, c.MessageContent, c.LogLevel, c.DeferAfter, c.HandlerTimeout, c.rate(), c.AllowPrivateURLs, c.ShardID, c.ShardCount)
 }
 
 // GoString is String, so %#v cannot show the token either.
@@ -150,5 +214,17 @@ func (c Config) LogValue() slog.Value {
 		slog.String("base_url", c.BaseURL),
 		slog.Bool("message_content", c.MessageContent),
 		slog.String("log_level", c.LogLevel.String()),
+		slog.String("rate", c.rate().String()),
+		slog.Bool("allow_private_urls", c.AllowPrivateURLs),
+		slog.Int("shard_id", c.ShardID),
+		slog.Int("shard_count", c.ShardCount),
 	)
+}
+
+// rate is the cooldown in force.
+func (c Config) rate() Rate {
+	if c.Rate == (Rate{}) {
+		return DefaultRate
+	}
+	return c.Rate
 }

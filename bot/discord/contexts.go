@@ -15,13 +15,20 @@ var (
 	}
 )
 
-// reachEverywhere sets every command's contexts and integration types, so
-// that none is left to Discord's defaults (guild install only).
+// reachEverywhere sets the contexts and integration types of every
+// command that does not set its own (/article is for servers that
+// installed the bot only), so that none is left to Discord's defaults
+// (guild install only).
 func reachEverywhere(table []command) []command {
 	for _, c := range table {
-		contexts := append([]discordgo.InteractionContextType(nil), everyContext...)
-		installs := append([]discordgo.ApplicationIntegrationType(nil), everyInstall...)
-		c.def.Contexts, c.def.IntegrationTypes = &contexts, &installs
+		if c.def.Contexts == nil {
+			contexts := append([]discordgo.InteractionContextType(nil), everyContext...)
+			c.def.Contexts = &contexts
+		}
+		if c.def.IntegrationTypes == nil {
+			installs := append([]discordgo.ApplicationIntegrationType(nil), everyInstall...)
+			c.def.IntegrationTypes = &installs
+		}
 	}
 	return table
 }

@@ -21,6 +21,7 @@ import (
 func (a *app) handleInteraction(ctx context.Context, s session, i *discordgo.Interaction) {
 	start := time.Now()
 	r := newRequest(i)
+	a.withoutToken(r)
 	log := a.log.With(
 		slog.String("interaction_id", i.ID),
 		slog.String("guild_id", i.GuildID),
@@ -106,6 +107,7 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 			return notice(msgUnknown), nil
 		}
 	}
+	h = a.cool(r, h, log)
 
 	hctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
@@ -132,6 +134,7 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 	case res = <-done:
 	case <-timer.C:
 		deferred = true
+		a.metrics.Deferred()
 		var flags discordgo.MessageFlags
 		if r.Ephemeral {
 			flags = discordgo.MessageFlagsEphemeral
@@ -185,6 +188,7 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 		}, discordgo.WithContext(ctx))
 	}
 	latency := time.Since(start)
+	a.metrics.Answer(a.transport, latency)
 	attrs := []any{slog.Int64("latency_ms", latency.Milliseconds()), slog.Bool("deferred", deferred), slog.String("outcome", outcome)}
 	if err != nil {
 		log.Error("sending response failed", append(attrs, slog.Any("error", err))...)
@@ -204,6 +208,7 @@ func (a *app) message(res result, r *request, log *slog.Logger) (*discordgo.Inte
 	data, outcome := res.data, "answered"
 	if res.err != nil {
 		data, outcome = a.errorMessage(res.err, log)
+		a.countError(res.err, outcome)
 	}
 	if data == nil {
 		log.Error("handler returned no message")

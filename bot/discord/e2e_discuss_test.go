@@ -25,7 +25,7 @@ func runCommand(t *testing.T, srv *discordtest.Server, name string, w discordtes
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := in.Wait(ctxFor(t, 10*time.Second))
+	rep, err := in.Wait(ctxFor(t, 30*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +175,8 @@ func TestE2ELongBriefIsSplit(t *testing.T) {
 	}
 }
 
-// inThread posts a message in a thread and waits for the bot's reply.
+// inThread posts a message in a thread ("" for the fake's channel) and
+// waits for the bot's reply.
 func inThread(t *testing.T, srv *discordtest.Server, thread, text string, mention bool) *discordtest.Reply {
 	t.Helper()
 	spec := discordtest.MessageSpec{Content: text, Channel: thread, MentionBot: mention}
@@ -340,6 +341,26 @@ func TestE2EBriefThreadRefused(t *testing.T) {
 	}
 }
 
+// teammate posts the questions Ask articlebot is used on.
+var teammate = discordtest.User{ID: "400000000000000009", Name: "teammate"}
+
+// askAbout uses Ask articlebot on a message over the gateway, and returns
+// the interaction's response and the bot's reply to the message.
+func askAbout(t *testing.T, srv *discordtest.Server, question *discordtest.Message) (ack, reply *discordtest.Reply) {
+	t.Helper()
+	in, err := srv.SendMessageCommand(askMessageName, question, discordtest.Where{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack, err = in.Wait(ctxFor(t, 10*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if reply, err = question.Wait(ctxFor(t, 10*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	return ack, reply
+}
+
 // TestE2EAskMessageCommand: Ask articlebot on someone's message answers
 // its text as a reply to it in the channel (the interaction's own response
 // only tells the asker); in a thread, as a follow-up there; and where the
@@ -348,24 +369,13 @@ func TestE2EBriefThreadRefused(t *testing.T) {
 func TestE2EAskMessageCommand(t *testing.T) {
 	h := startBot(t, harnessOptions{})
 	srv := h.srv
-	question, err := srv.SendMessage(discordtest.MessageSpec{Content: "How many troops could the force have?", Author: discordtest.User{ID: "400000000000000009", Name: "teammate"}})
+	question, err := srv.SendMessage(discordtest.MessageSpec{Content: troopsQuestion, Author: teammate})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := srv.SendMessageCommand(askMessageName, question, discordtest.Where{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ack, err := in.Wait(ctxFor(t, 10*time.Second))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ack, rep := askAbout(t, srv, question)
 	if !ack.Ephemeral() || ack.Content != msgReplying {
 		t.Errorf("acknowledgement %+v", ack)
-	}
-	rep, err := question.Wait(ctxFor(t, 10*time.Second))
-	if err != nil {
-		t.Fatal(err)
 	}
 	if !strings.Contains(rep.Text(), "**10,000 to 30,000 troops**") || rep.Ephemeral() || rep.Reference.ChannelID != srv.ChannelID {
 		t.Errorf("reply %+v:\n%s", rep.Reference, rep.Text())
@@ -416,17 +426,7 @@ func TestE2EAskMessageCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		in, err := srv.SendMessageCommand(askMessageName, q, discordtest.Where{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := in.Wait(ctxFor(t, 10*time.Second)); err != nil {
-			t.Fatal(err)
-		}
-		rep, err := q.Wait(ctxFor(t, 10*time.Second))
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, rep := askAbout(t, srv, q)
 		if titleOf(rep) != "what did Anni Hakkanen say?" || rep.Reference.ChannelID != th.ID {
 			t.Errorf("in the thread: %q in %+v", titleOf(rep), rep.Reference)
 		}

@@ -57,6 +57,7 @@ type harnessOptions struct {
 	deferAfter time.Duration // 0: the default
 	engine     Engine        // nil: the real engine
 	env        map[string]string
+	opts       []Option
 }
 
 // startBot runs the bot against a fresh fake Discord and waits until it has
@@ -71,6 +72,9 @@ func startBot(t *testing.T, o harnessOptions) *harness {
 		"DISCORD_BASE_URL":     srv.URL,
 		"DISCORD_GUILD_ID":     srv.GuildID,
 		"ARTICLEBOT_LOG_LEVEL": "debug",
+		// Most tests ask many questions as one user; the cooldown's own
+		// tests set a rate.
+		"ARTICLEBOT_RATE": "off",
 	}
 	if o.global {
 		delete(vars, "DISCORD_GUILD_ID")
@@ -90,7 +94,7 @@ func startBot(t *testing.T, o harnessOptions) *harness {
 	log, logs := testLogger(cfg.LogLevel)
 	ctx, cancel := context.WithCancel(context.Background())
 	h := &harness{t: t, srv: srv, logs: logs, stop: cancel, done: make(chan error, 1)}
-	go func() { h.done <- Run(ctx, cfg, engine, log) }()
+	go func() { h.done <- Run(ctx, cfg, engine, log, o.opts...) }()
 	t.Cleanup(func() {
 		h.shutdown()
 		if strings.Contains(logs.String(), srv.Token) {
@@ -151,7 +155,7 @@ func checkEveryMessage(t *testing.T, reqs []*discordtest.Request) {
 	for _, r := range reqs {
 		var body map[string]json.RawMessage
 		switch r.Route {
-		case discordtest.RouteInteractionCallback:
+		case discordtest.RouteInteractionCallback, discordtest.RouteEndpointResponse:
 			var cb struct {
 				Type int                        `json:"type"`
 				Data map[string]json.RawMessage `json:"data"`
@@ -200,7 +204,7 @@ func TestE2ERegistersCommands(t *testing.T) {
 			for _, c := range cmds {
 				names = append(names, c["name"].(string))
 			}
-			if got := strings.Join(names, "|"); got != "ask|who-said|how-many|facts|search|summary|brief|"+askMessageName+"|articles" {
+			if got := strings.Join(names, "|"); got != "ask|who-said|how-many|facts|search|summary|brief|"+askMessageName+"|articles|article" {
 				t.Errorf("registered %q", got)
 			}
 			want := discordtest.RouteGuildCommands

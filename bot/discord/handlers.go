@@ -33,6 +33,7 @@ type app struct {
 	slots      chan struct{}           // one per handler allowed to run at once (see workers)
 	inflight   inflight
 	discuss    *discussion // discussion threads (thread.go)
+	extras                 // what Run and Serve add: see options.go
 }
 
 // moreState is what a More button needs: the question, how many of its
@@ -149,6 +150,7 @@ func (a *app) answered(ctx context.Context, q bot.Question) (*discordgo.Interact
 	if ans == nil {
 		return nil, nil, fmt.Errorf("ask %q: engine returned no answer", truncate(q.Text, 80))
 	}
+	a.metrics.Question(string(ans.Kind), !ans.NoAnswer)
 	shown := *ans
 	if strings.TrimSpace(shown.Question) == "" {
 		shown.Question = q.Text

@@ -267,3 +267,22 @@ func embedText(es []*discordgo.MessageEmbed) string {
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// fakeClock is a time that moves only when a test moves it; the bot's
+// handlers may read it while the test moves it.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}

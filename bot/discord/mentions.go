@@ -74,13 +74,20 @@ func (a *app) reply(ctx context.Context, s session, m *discordgo.Message, comman
 		}
 	}()
 	var res result
-	hctx, cancel := context.WithTimeout(ctx, a.timeout)
-	res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
-		return answer(ctx)
-	}, nil, false)
-	cancel()
+	if ok, wait := a.cooldown.take(m.Author.ID); !ok {
+		a.metrics.Cooldown()
+		log.Info("cooldown", slog.Duration("wait", wait))
+		res.data = notice(cooldownMessage(wait))
+	} else {
+		hctx, cancel := context.WithTimeout(ctx, a.timeout)
+		res.data, res.err = a.work(hctx, func(ctx context.Context, _ *request) (*discordgo.InteractionResponseData, error) {
+			return answer(ctx)
+		}, nil, false)
+		cancel()
+	}
 	data, outcome := a.message(res, &request{}, log)
 	err := sendReply(ctx, s, m.ChannelID, m.GuildID, m.ID, data)
+	a.metrics.Answer(command, time.Since(start))
 	attrs := []any{slog.Int64("latency_ms", time.Since(start).Milliseconds()), slog.String("outcome", outcome)}
 	if err != nil {
 		log.Error("sending reply failed", append(attrs, slog.Any("error", err))...)

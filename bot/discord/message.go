@@ -47,6 +47,16 @@ func readTarget(r *request, d discordgo.ApplicationCommandInteractionData) {
 	r.Ephemeral = canPost(r)
 }
 
+// withoutToken answers a message command in its response, public, when
+// the bot has no token to post a reply with (serve without
+// DISCORD_TOKEN), as where it may not post. The dispatcher calls it
+// before the handler runs: a deferral shows the response's privacy.
+func (a *app) withoutToken(r *request) {
+	if r.Target != nil && !a.posts {
+		r.Ephemeral = false
+	}
+}
+
 // canPost reports whether the bot may post a reply where the interaction
 // happened: its DM with the user, or a guild channel of a guild it is
 // installed in, where it may see the channel, send messages and read the

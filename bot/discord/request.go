@@ -23,6 +23,11 @@ type request struct {
 	GuildID   string
 	ChannelID string
 
+	Sub         string                                  // the subcommand, such as "add" of /article add; "" for none
+	Member      bool                                    // asked in a server, by a member (not in a DM)
+	Permissions int64                                   // the member's permissions in the channel, as Discord computed them
+	Attachments map[string]*discordgo.MessageAttachment // files attached to the command's options, by ID
+
 	// Where the interaction happened, and what the bot may do there
 	// (contexts.go, message.go).
 	AppID          string
@@ -45,10 +50,16 @@ func newRequest(i *discordgo.Interaction) *request {
 	case i.User != nil:
 		r.UserID = i.User.ID
 	}
+	if i.Member != nil {
+		r.Member, r.Permissions = true, i.Member.Permissions
+	}
 	switch d := i.Data.(type) {
 	case discordgo.ApplicationCommandInteractionData:
 		r.Name = d.Name
 		addOptions(r, d.Options)
+		if d.Resolved != nil {
+			r.Attachments = d.Resolved.Attachments
+		}
 		r.Ephemeral = r.Bool("private")
 		if d.CommandType == discordgo.MessageApplicationCommand {
 			readTarget(r, d)
@@ -68,6 +79,9 @@ func addOptions(r *request, opts []*discordgo.ApplicationCommandInteractionDataO
 			continue
 		}
 		if o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup {
+			if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+				r.Sub = o.Name
+			}
 			addOptions(r, o.Options)
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -49,7 +50,11 @@ func (c Config) Intents() discordgo.Intent {
 // overwrite, in cfg.GuildID when set, else globally) and answers
 // interactions, mentions and DMs with engine until ctx is done; then it
 // closes the gateway, waits briefly for running handlers, and returns nil.
-func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) error {
+//
+// With cfg.ShardCount set, the process is one shard of the bot: it
+// identifies as shard cfg.ShardID, and only shard 0 registers the
+// commands.
+func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger, opts ...Option) error {
 	cfg, err := cfg.normalize()
 	if err != nil {
 		return err
@@ -74,8 +79,13 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 	s.Identify.Intents = cfg.Intents()
 	s.StateEnabled = false // the bot needs no guild cache; READY is still kept
 	s.ShouldReconnectVoiceOnSessionError = false
+	if cfg.ShardCount > 0 {
+		s.ShardID, s.ShardCount = cfg.ShardID, cfg.ShardCount
+		log = log.With(slog.Int("shard_id", cfg.ShardID))
+	}
 
 	a := newApp(engine, log, cfg.DeferAfter, cfg.HandlerTimeout)
+	a.configure(cfg, transportGateway, opts)
 	a.discuss.everyMessage = cfg.MessageContent
 	// Handlers get a context that outlives ctx by the shutdown grace, so
 	// answers under way are still sent.
@@ -92,24 +102,39 @@ func Run(ctx context.Context, cfg Config, engine Engine, logger *slog.Logger) er
 		return redactError(fmt.Errorf("discord: open gateway: %w", err), cfg.Token)
 	}
 	appID, user := readyIDs(s)
-	defs := definitions(a.table)
-	if _, err := s.ApplicationCommandBulkOverwrite(appID, cfg.GuildID, defs, discordgo.WithContext(ctx)); err != nil {
-		a.shutdown(s, stopWork, log)
-		if ctx.Err() != nil {
-			return nil // asked to stop while registering
+	if cfg.ShardID == 0 {
+		if err := a.registerCommands(ctx, s, appID, cfg.GuildID, user); err != nil {
+			a.shutdown(s, stopWork, log)
+			if ctx.Err() != nil {
+				return nil // asked to stop while registering
+			}
+			return redactError(err, cfg.Token)
 		}
-		return redactError(fmt.Errorf("discord: register commands: %w", err), cfg.Token)
+	} else {
+		// The commands are the application's, not a shard's: shard 0
+		// registers them for all.
+		log.Info("ready; shard 0 registers the commands", slog.String("app_id", appID), slog.String("user", user), slog.Int("shard_count", cfg.ShardCount))
 	}
-	scope := "global"
-	if cfg.GuildID != "" {
-		scope = "guild"
-	}
-	log.Info("ready", slog.String("app_id", appID), slog.String("user", user),
-		slog.Int("commands", len(defs)), slog.String("scope", scope), slog.String("guild_id", cfg.GuildID))
 
 	<-ctx.Done()
 	log.Info("shutting down")
 	a.shutdown(s, stopWork, log)
+	return nil
+}
+
+// registerCommands makes the command table the application's commands,
+// in guildID or ("") globally: one bulk overwrite.
+func (a *app) registerCommands(ctx context.Context, s *discordgo.Session, appID, guildID, user string) error {
+	defs := definitions(a.table)
+	if _, err := s.ApplicationCommandBulkOverwrite(appID, guildID, defs, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("discord: register commands: %w", err)
+	}
+	scope := "global"
+	if guildID != "" {
+		scope = "guild"
+	}
+	a.log.Info("ready", slog.String("app_id", appID), slog.String("user", user),
+		slog.Int("commands", len(defs)), slog.String("scope", scope), slog.String("guild_id", guildID))
 	return nil
 }
 
@@ -163,9 +188,32 @@ func (a *app) register(work context.Context, s *discordgo.Session) {
 	s.AddHandler(func(s *discordgo.Session, d *discordgo.Disconnect) {
 		a.log.Debug("gateway disconnected")
 	})
+	var connects atomic.Int64
+	s.AddHandler(func(s *discordgo.Session, c *discordgo.Connect) {
+		if connects.Add(1) > 1 {
+			a.metrics.Reconnect()
+		}
+	})
 	s.AddHandler(func(s *discordgo.Session, rl *discordgo.RateLimit) {
 		a.log.Warn("rate limited", slog.String("url", redactURL(rl.URL)), slog.Duration("retry_after", rl.RetryAfter))
 	})
+}
+
+// drain refuses new handlers and lets running ones send their answers
+// for up to shutdownGrace, then cancels them (stopWork) and gives them
+// cancelGrace to return.
+func (a *app) drain(stopWork context.CancelFunc, log *slog.Logger) {
+	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := a.inflight.closeAndWait(wait); err != nil {
+		log.Warn("handlers still running at shutdown; cancelling them", slog.Duration("waited", shutdownGrace))
+		stopWork()
+		wait, cancel := context.WithTimeout(context.Background(), cancelGrace)
+		defer cancel()
+		if err := a.inflight.closeAndWait(wait); err != nil {
+			log.Error("handlers did not stop when cancelled; leaving them", slog.Duration("waited", cancelGrace))
+		}
+	}
 }
 
 // readyIDs reads the application ID and the bot's user name from the
@@ -234,17 +282,7 @@ func (a *app) shutdown(s *discordgo.Session, stopWork context.CancelFunc, log *s
 	closeBy := time.NewTimer(closeGrace)
 	defer closeBy.Stop()
 
-	wait, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := a.inflight.closeAndWait(wait); err != nil {
-		log.Warn("handlers still running at shutdown; cancelling them", slog.Duration("waited", shutdownGrace))
-		stopWork()
-		wait, cancel := context.WithTimeout(context.Background(), cancelGrace)
-		defer cancel()
-		if err := a.inflight.closeAndWait(wait); err != nil {
-			log.Error("handlers did not stop when cancelled; leaving them", slog.Duration("waited", cancelGrace))
-		}
-	}
+	a.drain(stopWork, log)
 	select {
 	case err := <-closed:
 		if err != nil {

@@ -10,11 +10,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// fakeClock is a clock a test moves by hand.
-type fakeClock struct{ t time.Time }
-
-func (c *fakeClock) now() time.Time { return c.t }
-
 // TestDiscussionForgetsIdleThreads: a thread is remembered while it is
 // used, and forgotten a day after its last question, without waiting.
 func TestDiscussionForgetsIdleThreads(t *testing.T) {
@@ -23,21 +18,21 @@ func TestDiscussionForgetsIdleThreads(t *testing.T) {
 	d.open("t1", "article", "Troops")
 	d.open("t2", "article", "Troops")
 
-	clock.t = clock.t.Add(20 * time.Hour)
+	clock.advance(20 * time.Hour)
 	d.record("t1", "who is the minister?", &bot.Answer{Text: "Anni Hakkanen", Sentences: stubCitations})
 	st, ok := d.get("t1")
 	if !ok || st.last.Question != "who is the minister?" || st.last.Answer.Text != "Anni Hakkanen" || st.last.Answer.Sentences != nil {
 		t.Fatalf("t1 = %+v, %v (sentences are not kept)", st, ok)
 	}
 
-	clock.t = clock.t.Add(5 * time.Hour) // t2 idle 25 h, t1 5 h
+	clock.advance(5 * time.Hour) // t2 idle 25 h, t1 5 h
 	if _, ok := d.get("t2"); ok {
 		t.Error("t2 remembered after 25 hours idle")
 	}
 	if _, ok := d.get("t1"); !ok {
 		t.Error("t1 forgotten after 5 hours idle")
 	}
-	clock.t = clock.t.Add(threadIdle + time.Second)
+	clock.advance(threadIdle + time.Second)
 	if _, ok := d.get("t1"); ok {
 		t.Error("t1 remembered after a day idle")
 	}

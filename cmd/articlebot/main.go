@@ -1,5 +1,6 @@
 // Command articlebot answers questions about news articles: in a Discord
-// channel (articlebot run), or offline at the command line (ask, chat,
+// channel (articlebot run over the gateway, articlebot serve as an HTTP
+// interactions endpoint), or offline at the command line (ask, chat,
 // facts, summary, brief); add and remove change a corpus folder. With no
 // command it runs the Discord bot when a token is
 // configured, else the offline chat on the built-in article.
@@ -51,7 +52,8 @@ const usage = `articlebot answers questions about news articles, with the articl
 
 Usage:
   articlebot                      the Discord bot if DISCORD_TOKEN is set, else the offline chat
-  articlebot run                  the Discord bot (needs DISCORD_TOKEN; see .env.example)
+  articlebot run                  the Discord bot over the gateway (needs DISCORD_TOKEN; see .env.example)
+  articlebot serve [--addr :8080] the Discord bot as an HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
   articlebot ask [flags] QUESTION answer one question (no QUESTION: one a line from standard input)
   articlebot chat [flags]         ask one question after another
   articlebot facts [flags]        every fact extracted, by kind, with its sentence number
@@ -69,13 +71,20 @@ Flags of add and remove:
   --name NAME     add: the article's name and ID (default: the file's name, or a link's title)
   Links are read from public addresses only, unless ARTICLEBOT_ALLOW_PRIVATE_URLS=true.
 
-Flags of ask, chat, facts, summary, brief and run:
+Flags of ask, chat, facts, summary, brief, run and serve:
   --corpus PATH   a .txt/.md article or a folder of them (default: $ARTICLEBOT_CORPUS, else the built-in article)
   --index DIR     keep the search index on disk in DIR, reused across runs
   --article ID    ask about one article of the corpus only (summary, brief: default the most recently
                   added, which is the last loaded: the last file by name of a folder)
   --json          ask, facts, summary, brief: print JSON (ask: one object a line)
   --explain       ask: the candidates considered, with their features and scores
+
+Flags of serve:
+  --addr ADDR     where to listen for Discord's POSTs (default :8080); put TLS in front (see the README)
+
+run and serve on a corpus folder change it with /article add and /article remove, and see changes that
+other processes make. ARTICLEBOT_METRICS_ADDR serves /metrics and /healthz; ARTICLEBOT_RATE sets the
+per-user cooldown (default 5/10s); DISCORD_SHARD_ID and DISCORD_SHARD_COUNT make run one shard.
 
 Flags of summary:
   --length L      short, medium or long: about 3, 5 or 8 sentences (default short)
@@ -95,7 +104,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		args = nil
 	}
 	switch cmd {
-	case "", "run", "ask", "chat", "facts", "add", "remove", "summary", "brief", "eval":
+	case "", "run", "serve", "ask", "chat", "facts", "add", "remove", "summary", "brief", "eval":
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -119,6 +128,8 @@ func runCommand(ctx context.Context, cmd string, args []string, getenv func(stri
 	switch cmd {
 	case "run":
 		return runDiscord(ctx, args, getenv, stderr)
+	case "serve":
+		return runServe(ctx, args, getenv, stderr)
 	case "ask":
 		return ask(ctx, args, getenv, stdin, stdout, stderr)
 	case "chat":
@@ -229,11 +240,7 @@ func runDiscord(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	log := newLogger(stderr, getenv, slog.LevelInfo)
-	e, closeIndex, err := openEngine(ctx, o, log)
-	if err != nil {
-		return err
-	}
-	defer closeIndex()
-	return discord.Run(ctx, cfg, e, log)
+	return runBot(ctx, o, getenv, stderr, func(ctx context.Context, e discord.Engine, log *slog.Logger, opts ...discord.Option) error {
+		return discord.Run(ctx, cfg, e, log, opts...)
+	})
 }

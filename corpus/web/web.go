@@ -23,6 +23,7 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -68,7 +69,7 @@ var (
 	ErrTooManyHops    = fmt.Errorf("more than %d redirects", MaxRedirects)
 	ErrHTTPStatus     = errors.New("site answered with an error")
 	ErrNotHTML        = errors.New("not a web page")
-	ErrTooLarge       = fmt.Errorf("page larger than %d bytes", MaxPageBytes)
+	ErrTooLarge       = errors.New("larger than the limit")
 	ErrNoArticle      = errors.New("no article text on the page")
 )
 
@@ -125,19 +126,9 @@ func titleLine(t string) string {
 
 // Fetch reads the article at the link raw.
 func Fetch(ctx context.Context, raw string, opts Options) (*Page, error) {
-	u, err := CheckURL(raw)
+	body, contentType, final, err := download(ctx, raw, opts, page)
 	if err != nil {
 		return nil, err
-	}
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
-	fctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	body, contentType, final, err := get(fctx, u, opts)
-	if err != nil {
-		return nil, fetchError(ctx, fctx, u, timeout, err)
 	}
 	text, err := decode(body, contentType)
 	if err != nil {
@@ -168,9 +159,27 @@ func Fetch(ctx context.Context, raw string, opts Options) (*Page, error) {
 
 func parseHTML(text string) (*html.Node, error) { return html.Parse(strings.NewReader(text)) }
 
-// get downloads the page at u and returns its body (at most MaxPageBytes),
-// its content type, and the URL it came from after redirects.
-func get(ctx context.Context, u *url.URL, opts Options) ([]byte, string, *url.URL, error) {
+// want is what a download takes: a body of at most max bytes, of a
+// content type accept allows, asked for with the Accept header accept;
+// what names it in messages ("page", "file").
+type want struct {
+	max    int64
+	ok     func(contentType string) bool
+	accept string
+	what   string
+}
+
+// page is what Fetch downloads: an HTML page or plain text.
+var page = want{
+	max:    MaxPageBytes,
+	ok:     func(ct string) bool { return isHTML(ct) || isPlain(ct) },
+	accept: "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+	what:   "page",
+}
+
+// get downloads what w describes from u and returns its body, its content
+// type, and the URL it came from after redirects.
+func get(ctx context.Context, u *url.URL, opts Options, w want) ([]byte, string, *url.URL, error) {
 	resolver := opts.Resolver
 	if resolver == nil {
 		resolver = net.DefaultResolver
@@ -199,7 +208,7 @@ func get(ctx context.Context, u *url.URL, opts Options) ([]byte, string, *url.UR
 		return nil, "", nil, &corpus.InputError{Kind: ErrBadURL, Msg: "That link is not a valid URL.", Err: err}
 	}
 	req.Header.Set("User-Agent", userAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8")
+	req.Header.Set("Accept", w.accept)
 	req.Header.Set("Accept-Language", "en")
 	resp, err := client.Do(req)
 	if err != nil {
@@ -209,11 +218,11 @@ func get(ctx context.Context, u *url.URL, opts Options) ([]byte, string, *url.UR
 	final := resp.Request.URL
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, "", nil, &corpus.InputError{Kind: ErrHTTPStatus,
-			Msg: fmt.Sprintf("The site answered %q for that page.", resp.Status)}
+			Msg: fmt.Sprintf("The site answered %q for that %s.", resp.Status, w.what)}
 	}
 	ct := resp.Header.Get("Content-Type")
-	if resp.ContentLength > MaxPageBytes {
-		return nil, "", nil, tooLarge(resp.ContentLength)
+	if resp.ContentLength > w.max {
+		return nil, "", nil, tooLarge(resp.ContentLength, w)
 	}
 	// The type is checked on the first bytes, before the rest is read.
 	head := make([]byte, 512)
@@ -225,7 +234,7 @@ func get(ctx context.Context, u *url.URL, opts Options) ([]byte, string, *url.UR
 	if ct == "" {
 		ct = http.DetectContentType(head)
 	}
-	if !isHTML(ct) && !isPlain(ct) {
+	if !w.ok(ct) {
 		mt, _, _ := mime.ParseMediaType(ct)
 		if mt == "" {
 			mt = "unknown"
@@ -233,23 +242,37 @@ func get(ctx context.Context, u *url.URL, opts Options) ([]byte, string, *url.UR
 		return nil, "", nil, &corpus.InputError{Kind: ErrNotHTML,
 			Msg: fmt.Sprintf("That link is to a file of type %s, not a web page or text.", mt)}
 	}
-	rest, err := io.ReadAll(io.LimitReader(resp.Body, MaxPageBytes+1-int64(n)))
+	rest, err := io.ReadAll(io.LimitReader(resp.Body, w.max+1-int64(n)))
 	if err != nil {
 		return nil, "", nil, err
 	}
 	body := append(head, rest...)
-	if len(body) > MaxPageBytes {
-		return nil, "", nil, tooLarge(-1)
+	if int64(len(body)) > w.max {
+		return nil, "", nil, tooLarge(-1, w)
 	}
 	return body, ct, final, nil
 }
 
-func tooLarge(n int64) error {
-	msg := fmt.Sprintf("That page is larger than %d MiB; only pages up to that size are read.", MaxPageBytes>>20)
+func tooLarge(n int64, w want) error {
+	msg := fmt.Sprintf("That %s is larger than %s; only %ss up to that size are read.", w.what, byteSize(w.max), w.what)
 	if n > 0 {
-		msg = fmt.Sprintf("That page is %.1f MiB; only pages up to %d MiB are read.", float64(n)/(1<<20), MaxPageBytes>>20)
+		msg = fmt.Sprintf("That %s is %s; only %ss up to %s are read.", w.what, byteSize(n), w.what, byteSize(w.max))
 	}
 	return &corpus.InputError{Kind: ErrTooLarge, Msg: msg}
+}
+
+// byteSize shows a size: "2 MiB", "10.0 MiB", "500 KiB", "900 bytes";
+// a limit of whole MiB without a fraction.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0 && n < 10<<20:
+		return strconv.FormatInt(n>>20, 10) + " MiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 func mediaType(ct string) string {

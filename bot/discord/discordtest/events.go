@@ -20,6 +20,9 @@ type interaction struct {
 	acked     time.Time // when its first response arrived
 	ackType   int
 	late      bool // a response came after the deadline
+	// responded, for one POSTed to the bot's endpoint, is closed once the
+	// bot's HTTP response is recorded; nil over the gateway.
+	responded chan struct{}
 }
 
 // deliver records that the interaction's event reached the bot's
@@ -47,7 +50,9 @@ type Option struct {
 	Name    string
 	Type    discordgo.ApplicationCommandOptionType
 	Value   any
-	Focused bool // the option being typed, for autocomplete
+	Focused bool     // the option being typed, for autocomplete
+	Options []Option // a subcommand's options
+	file    *File    // an attachment's file
 }
 
 // String is a string option.
@@ -68,6 +73,26 @@ func Int(name string, value int) Option {
 // Focused is a string option being typed, for autocomplete.
 func Focused(name, value string) Option {
 	return Option{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value, Focused: true}
+}
+
+// Subcommand is a subcommand (such as add of /article add) with its
+// options.
+func Subcommand(name string, opts ...Option) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionSubCommand, Options: opts}
+}
+
+// File is a file a user attaches to a command.
+type File struct {
+	Name        string // its file name, such as "story.txt"
+	ContentType string // "" means one from the name's extension
+	Data        []byte
+}
+
+// Attachment is an attachment option: Discord uploads the file to its CDN
+// (here, the fake's /attachments/ route), puts it in the interaction's
+// data.resolved.attachments, and gives the option its ID as value.
+func Attachment(name string, f File) Option {
+	return Option{Name: name, Type: discordgo.ApplicationCommandOptionAttachment, file: &f}
 }
 
 // User is who acts in an event. The zero value is an ordinary user.
@@ -99,23 +124,56 @@ type Where struct {
 	// UserInstall: the app is in the guild only as the user's own install
 	// (authorizing_integration_owners holds the user, not the guild).
 	UserInstall bool
+	// Permissions are the member's permissions in the channel, as the
+	// decimal string Discord sends; "" means PermissionsMember.
+	Permissions string
 }
+
+// Member permissions as Discord computes them for a channel:
+// PermissionsMember is an ordinary member's (view, send, read history,
+// embed, attach, react, use commands, …); PermissionsManager adds Manage
+// Server (1<<5).
+const (
+	PermissionsMember  = "2248473465835073"
+	PermissionsManager = "2248473465835105"
+)
 
 // SendCommand dispatches a slash command interaction (type 2).
 func (s *Server) SendCommand(name string, w Where, opts ...Option) (*Interaction, error) {
-	return s.sendInteraction(discordgo.InteractionApplicationCommand, s.commandData(name, opts), nil, w)
+	return s.sendCommand(s.overGateway, name, w, opts...)
 }
 
 // SendAutocomplete dispatches an autocomplete interaction (type 4); one of
 // opts should be Focused.
 func (s *Server) SendAutocomplete(name string, w Where, opts ...Option) (*Interaction, error) {
-	return s.sendInteraction(discordgo.InteractionApplicationCommandAutocomplete, s.commandData(name, opts), nil, w)
+	return s.sendAutocomplete(s.overGateway, name, w, opts...)
 }
 
 // SendButton dispatches a button click (type 3) on a message of the bot's
 // with the given flags (discordgo.MessageFlagsEphemeral for an ephemeral
 // one).
 func (s *Server) SendButton(customID string, flags discordgo.MessageFlags, w Where) (*Interaction, error) {
+	return s.sendButton(s.overGateway, customID, flags, w)
+}
+
+// sender delivers an interaction to the bot: over the gateway, or to its
+// interactions endpoint.
+type sender func(in *interaction, payload map[string]any) error
+
+// overGateway dispatches an INTERACTION_CREATE.
+func (s *Server) overGateway(in *interaction, p map[string]any) error {
+	return s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) })
+}
+
+func (s *Server) sendCommand(send sender, name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(send, discordgo.InteractionApplicationCommand, s.commandData(name, opts), nil, w)
+}
+
+func (s *Server) sendAutocomplete(send sender, name string, w Where, opts ...Option) (*Interaction, error) {
+	return s.sendInteraction(send, discordgo.InteractionApplicationCommandAutocomplete, s.commandData(name, opts), nil, w)
+}
+
+func (s *Server) sendButton(send sender, customID string, flags discordgo.MessageFlags, w Where) (*Interaction, error) {
 	s.mu.Lock()
 	msgID := s.newID()
 	s.mu.Unlock()
@@ -125,7 +183,7 @@ func (s *Server) SendButton(customID string, flags discordgo.MessageFlags, w Whe
 		"timestamp": time.Now().UTC().Format(time.RFC3339),
 	}
 	data := map[string]any{"custom_id": customID, "component_type": int(discordgo.ButtonComponent)}
-	return s.sendInteraction(discordgo.InteractionMessageComponent, data, msg, w)
+	return s.sendInteraction(send, discordgo.InteractionMessageComponent, data, msg, w)
 }
 
 func (s *Server) commandData(name string, opts []Option) map[string]any {
@@ -135,26 +193,48 @@ func (s *Server) commandData(name string, opts []Option) map[string]any {
 	if id == "" {
 		id = "0"
 	}
+	data := map[string]any{"id": id, "name": name, "type": int(discordgo.ChatApplicationCommand)}
+	attachments := map[string]any{}
+	data["options"] = s.optionsData(opts, attachments)
+	if len(attachments) > 0 {
+		data["resolved"] = map[string]any{"attachments": attachments}
+	}
+	return data
+}
+
+// optionsData is options as Discord sends them; attachments are uploaded
+// to the fake's CDN and added to attachments, by ID.
+func (s *Server) optionsData(opts []Option, attachments map[string]any) []map[string]any {
 	os := make([]map[string]any, 0, len(opts))
 	for _, o := range opts {
-		m := map[string]any{"name": o.Name, "type": int(o.Type), "value": o.Value}
+		m := map[string]any{"name": o.Name, "type": int(o.Type)}
+		switch {
+		case o.Type == discordgo.ApplicationCommandOptionSubCommand || o.Type == discordgo.ApplicationCommandOptionSubCommandGroup:
+			m["options"] = s.optionsData(o.Options, attachments)
+		case o.file != nil:
+			att := s.upload(*o.file)
+			attachments[att["id"].(string)] = att
+			m["value"] = att["id"]
+		default:
+			m["value"] = o.Value
+		}
 		if o.Focused {
 			m["focused"] = true
 		}
 		os = append(os, m)
 	}
-	return map[string]any{"id": id, "name": name, "type": int(discordgo.ChatApplicationCommand), "options": os}
+	return os
 }
 
 // sendInteraction dispatches an INTERACTION_CREATE shaped as Discord sends
 // it (permissions as strings, member in a guild, user in a DM).
-func (s *Server) sendInteraction(typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
-	return s.sendInteractionIn(typ, data, msg, w, "")
+func (s *Server) sendInteraction(send sender, typ discordgo.InteractionType, data, msg map[string]any, w Where) (*Interaction, error) {
+	return s.sendInteractionIn(send, typ, data, msg, w, "")
 }
 
 // sendInteractionIn is sendInteraction in a channel of the guild (a
 // thread); "" for the fake's channel.
-func (s *Server) sendInteractionIn(typ discordgo.InteractionType, data, msg map[string]any, w Where, channelID string) (*Interaction, error) {
+func (s *Server) sendInteractionIn(send sender, typ discordgo.InteractionType, data, msg map[string]any, w Where, channelID string) (*Interaction, error) {
 	switch {
 	case w.DM:
 		channelID = DMChannelID
@@ -189,10 +269,10 @@ func (s *Server) sendInteractionIn(typ discordgo.InteractionType, data, msg map[
 		p["context"] = 0
 		p["member"] = map[string]any{
 			"user": w.User.json(), "roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00",
-			"permissions": "2248473465835073", "deaf": false, "mute": false, "flags": 0,
+			"permissions": or(w.Permissions, PermissionsMember), "deaf": false, "mute": false, "flags": 0,
 		}
 	}
-	if err := s.dispatch("INTERACTION_CREATE", p, func(t time.Time) { s.deliver(in, t) }); err != nil {
+	if err := send(in, p); err != nil {
 		return nil, err
 	}
 	return &Interaction{ID: in.id, Token: in.token, srv: s}, nil
@@ -219,7 +299,8 @@ func (i *Interaction) Ack() (latency time.Duration, typ int, late, ok bool) {
 func (i *Interaction) Wait(ctx context.Context) (*Reply, error) {
 	s := i.srv
 	cb, err := s.WaitRequest(ctx, func(r *Request) bool {
-		return r.Route == RouteInteractionCallback && r.OK() && strings.Contains(r.Path, "/"+i.ID+"/")
+		return r.OK() && (r.Route == RouteInteractionCallback && strings.Contains(r.Path, "/"+i.ID+"/") ||
+			r.Route == RouteEndpointResponse && r.Interaction == i.ID)
 	})
 	if err != nil {
 		_, _, late, _ := i.Ack()
@@ -270,17 +351,16 @@ type MessageSpec struct {
 	Channel    string // a thread of the guild to post in; "" for the fake's channel
 }
 
-// SendMessage dispatches a MESSAGE_CREATE. Without the MESSAGE_CONTENT
-// intent, Discord blanks the content of guild messages that do not mention
-// the bot; so does the fake.
-func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
-	s.mu.Lock()
-	id := s.newID()
-	var intents int64
-	if s.gw.live != nil {
-		intents = s.gw.live.intents
-	}
-	s.mu.Unlock()
+// PostMessage posts a message that no gateway connection is shown, as
+// for a bot that answers over HTTP only: a message command can then be
+// used on it.
+func (s *Server) PostMessage(m MessageSpec) (*Message, error) {
+	msg, _, err := s.post(m)
+	return msg, err
+}
+
+// post records a message a user posts.
+func (s *Server) post(m MessageSpec) (*Message, int64, error) {
 	channel := s.ChannelID
 	switch {
 	case m.DM:
@@ -289,12 +369,28 @@ func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
 		channel = m.Channel
 	}
 	s.mu.Lock()
-	known := s.knownChannel(channel)
-	s.remember(&message{id: id, channelID: channel, author: m.Author.json(), content: m.Content})
-	s.mu.Unlock()
-	if !known {
-		return nil, fmt.Errorf("discordtest: no channel %s", channel)
+	defer s.mu.Unlock()
+	var intents int64
+	if s.gw.live != nil {
+		intents = s.gw.live.intents
 	}
+	if !s.knownChannel(channel) {
+		return nil, 0, fmt.Errorf("discordtest: no channel %s", channel)
+	}
+	id := s.newID()
+	s.remember(&message{id: id, channelID: channel, author: m.Author.json(), content: m.Content})
+	return &Message{ID: id, ChannelID: channel, srv: s}, intents, nil
+}
+
+// SendMessage posts a message and dispatches its MESSAGE_CREATE. Without
+// the MESSAGE_CONTENT intent, Discord blanks the content of guild messages
+// that do not mention the bot; so does the fake.
+func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
+	msg, intents, err := s.post(m)
+	if err != nil {
+		return nil, err
+	}
+	id, channel := msg.ID, msg.ChannelID
 	content := m.Content
 	if !m.DM && !m.MentionBot && intents&int64(discordgo.IntentsMessageContent) == 0 {
 		content = ""
@@ -316,7 +412,7 @@ func (s *Server) SendMessage(m MessageSpec) (*Message, error) {
 	if err := s.Dispatch("MESSAGE_CREATE", p); err != nil {
 		return nil, err
 	}
-	return &Message{ID: id, ChannelID: channel, srv: s}, nil
+	return msg, nil
 }
 
 // Wait waits for the bot's reply to the message: a message posted in its

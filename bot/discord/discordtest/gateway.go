@@ -33,6 +33,7 @@ type GatewayStats struct {
 	Connected   bool  // a session is attached to a live connection
 	Intents     int64 // the intents of the last IDENTIFY
 	Dispatched  int   // dispatches sent, replays included
+	Shard       []int // the shard of the last IDENTIFY ([id, count]); nil when it named none
 }
 
 // gateway is the fake's gateway state, guarded by Server.mu.
@@ -177,6 +178,7 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 	var id struct {
 		Token   string `json:"token"`
 		Intents int64  `json:"intents"`
+		Shard   []int  `json:"shard"`
 	}
 	if err := json.Unmarshal(d, &id); err != nil || id.Token != "Bot "+s.Token {
 		s.authFail(c)
@@ -196,7 +198,12 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 	sess.conn = c
 	s.gw.stats.Identifies++
 	s.gw.stats.Intents = id.Intents
+	s.gw.stats.Shard = id.Shard
 	s.mu.Unlock()
+	shard := []int{0, 1}
+	if len(id.Shard) == 2 {
+		shard = id.Shard
+	}
 
 	ready := map[string]any{
 		"v":                  9,
@@ -206,7 +213,7 @@ func (s *Server) identify(c *conn, d json.RawMessage) bool {
 		"application":        map[string]any{"id": s.AppID, "flags": 0},
 		"guilds":             []any{map[string]any{"id": s.GuildID, "unavailable": true}},
 		"private_channels":   []any{},
-		"shard":              []int{0, 1},
+		"shard":              shard,
 	}
 	err := s.sendLocked(sess, "READY", ready, nil)
 

@@ -199,7 +199,7 @@ func (r *Reply) CheckLimits() error {
 // interaction callback, or the body of a webhook or channel message.
 func decodeReply(r *Request) (*Reply, error) {
 	rep := &Reply{Request: r}
-	if r.Route == RouteInteractionCallback {
+	if r.Route == RouteInteractionCallback || r.Route == RouteEndpointResponse {
 		var cb struct {
 			Type int             `json:"type"`
 			Data json.RawMessage `json:"data"`

@@ -15,9 +15,11 @@ package discordtest
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -73,6 +75,9 @@ type Request struct {
 	Body   []byte
 	Status int // the status the fake answered
 	At     time.Time
+	// Interaction, for RouteEndpointResponse, is the ID of the
+	// interaction the bot answered.
+	Interaction string
 }
 
 // Decode unmarshals the request body into v.
@@ -100,7 +105,12 @@ type Server struct {
 	BotUserID string
 	GuildID   string
 	ChannelID string
+	// PublicKey is the application's public key (DISCORD_PUBLIC_KEY, in
+	// hex): the fake signs what it POSTs to a bot's interactions
+	// endpoint with the private half, as Discord does.
+	PublicKey ed25519.PublicKey
 
+	key       ed25519.PrivateKey
 	heartbeat time.Duration
 	hs        *httptest.Server
 
@@ -114,6 +124,7 @@ type Server struct {
 	messages     map[string]*message
 	channels     map[string]channel
 	threads      []Thread
+	files        map[string]File // attachments on the CDN, by ID
 	gw           gateway
 	lastID       uint64
 }
@@ -133,9 +144,14 @@ func New(tb testing.TB, opts Options) *Server {
 		byToken:      map[string]*interaction{},
 		commands:     map[string]string{},
 		messages:     map[string]*message{},
+		files:        map[string]File{},
 	}
 	s.BotUserID = s.AppID
 	s.channels = map[string]channel{s.ChannelID: {kind: channelGuildText}, DMChannelID: {kind: channelDM}}
+	var err error
+	if s.PublicKey, s.key, err = ed25519.GenerateKey(rand.Reader); err != nil {
+		tb.Fatalf("discordtest: key: %v", err)
+	}
 	if s.heartbeat <= 0 {
 		s.heartbeat = time.Second
 	}
@@ -158,6 +174,7 @@ func New(tb testing.TB, opts Options) *Server {
 	s.handle(mux, "/api/", func(r *http.Request, _ []byte) (int, any) {
 		return http.StatusNotFound, apiError(0, "404: Not Found")
 	})
+	mux.HandleFunc(RouteAttachment, s.serveAttachment)
 	mux.HandleFunc("GET /gateway/", s.serveGateway)
 	mux.HandleFunc("GET /gateway", s.serveGateway)
 
@@ -435,29 +452,58 @@ func (s *Server) postCallback(r *http.Request, body []byte) (int, any) {
 	if !in.acked.IsZero() {
 		return http.StatusBadRequest, apiError(40060, "Interaction has already been acknowledged.")
 	}
-	switch resp.Type {
-	case 4, 7, 8:
-		if err := checkMessage(resp.Data); err != nil {
-			return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
-		}
-	case 5, 6, 9:
-	default:
-		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: type")
+	if err := checkCallback(resp.Type, resp.Data); err != nil {
+		return http.StatusBadRequest, apiError(50035, "Invalid Form Body: "+err.Error())
 	}
-	in.acked = now
-	in.ackType = resp.Type
-	if resp.Type == 4 || resp.Type == 5 {
-		s.recordOriginal(in, resp.Data)
-	}
+	s.acknowledge(in, now, resp.Type, resp.Data)
 	return http.StatusNoContent, nil
 }
 
+// acknowledge records an interaction's first response, at now: a
+// callback, or the bot's HTTP response to a POSTed interaction. A message
+// (4) or a deferral (5) makes the interaction's original response. Call
+// with s.mu held.
+func (s *Server) acknowledge(in *interaction, now time.Time, typ int, data json.RawMessage) {
+	in.acked, in.ackType = now, typ
+	if typ == 4 || typ == 5 {
+		s.recordOriginal(in, data)
+	}
+}
+
+// checkCallback checks an interaction response (a callback's body, or
+// the bot's HTTP response to a POSTed interaction): a known type, and a
+// message within Discord's limits.
+func checkCallback(typ int, data json.RawMessage) error {
+	switch typ {
+	case 4, 7, 8:
+		return checkMessage(data)
+	case 5, 6, 9:
+		return nil
+	}
+	return errors.New("type")
+}
+
 // webhookInteraction finds the acknowledged interaction behind a webhook
-// route.
+// route. For one POSTed to the bot's endpoint, it first waits for the
+// bot's HTTP response to be read: the bot may start its follow-up as soon
+// as it has written the response, before the fake has read it.
 func (s *Server) webhookInteraction(r *http.Request) (*interaction, int, any) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	in := s.byToken[r.PathValue("token")]
+	var responded chan struct{}
+	if in != nil {
+		responded = in.responded
+	}
+	s.mu.Unlock()
+	if responded != nil {
+		select {
+		case <-responded:
+		case <-time.After(InteractionDeadline):
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	in = s.byToken[r.PathValue("token")]
 	if in == nil || r.PathValue("app") != s.AppID {
 		return nil, http.StatusNotFound, apiError(10015, "Unknown Webhook")
 	}

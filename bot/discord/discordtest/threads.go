@@ -203,6 +203,10 @@ func (s *Server) WaitThread(ctx context.Context) (Thread, error) {
 // resolves it in resolved.messages, content included (Discord sends the
 // target's content without the MESSAGE_CONTENT intent).
 func (s *Server) SendMessageCommand(name string, target *Message, w Where) (*Interaction, error) {
+	return s.sendMessageCommand(s.overGateway, name, target, w)
+}
+
+func (s *Server) sendMessageCommand(send sender, name string, target *Message, w Where) (*Interaction, error) {
 	s.mu.Lock()
 	id := s.commands[name]
 	m := s.messages[target.ID]
@@ -217,7 +221,7 @@ func (s *Server) SendMessageCommand(name string, target *Message, w Where) (*Int
 		"id": id, "name": name, "type": int(discordgo.MessageApplicationCommand), "target_id": m.id,
 		"resolved": map[string]any{"messages": map[string]any{m.id: m.json()}},
 	}
-	return s.sendInteractionIn(discordgo.InteractionApplicationCommand, data, nil, w, m.channelID)
+	return s.sendInteractionIn(send, discordgo.InteractionApplicationCommand, data, nil, w, m.channelID)
 }
 
 // Followups returns the follow-up messages the bot sent for the
