@@ -77,6 +77,8 @@ const (
 	tFocusClass                  // a class of the focus noun x candidate type
 	tNamedType                   // kind x the question names someone x candidate type
 	tPluralType                  // kind x the question asks for several x candidate type
+	tHeadClass                   // kind x a WordNet class of the candidate\'s head noun (person, organization, time period …)
+	tHeadPlace                   // kind x the candidate names a known place (country, state, city)
 	numTemplates
 )
 
@@ -171,6 +173,8 @@ var templates = [numTemplates]tmplInfo{
 	tFocusClass:      {"focus-class×type", className, typeName},
 	tNamedType:       {"named×type", kindName, typeName},
 	tPluralType:      {"plural×type", kindName, typeName},
+	tHeadClass:       {"head-class", kindName, className},
+	tHeadPlace:       {"known-place", kindName, num},
 }
 
 func className(x uint64) string { return lexicon.Class(1 << x).String() }
@@ -534,6 +538,24 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 	}
 	head := &ws[sp.End-1]
 	b.on(tWhHeadTag, wh, uint64(head.Tag))
+	// What the head noun is, by WordNet: "the patient" a person, "the
+	// Afghan government" an organization, "last week" a time period.
+	lx := lexicon.Default()
+	if head.Tag == pos.NN || head.Tag == pos.NNS {
+		cls := lx.Classes(lx.Lemma(head.Bare(), lexicon.Noun))
+		for cb := 0; cb < 32; cb++ {
+			if cls&(1<<cb) != 0 {
+				b.on(tHeadClass, kind, uint64(cb))
+			}
+		}
+	}
+	if head.Tag.Proper() {
+		if pl, ok := lx.Place(c.Text); ok {
+			b.on(tHeadPlace, kind, uint64(pl.Kind))
+		} else if pl, ok := lx.Place(head.Text); ok && !pl.Ambiguous() {
+			b.on(tHeadPlace, kind, 10+uint64(pl.Kind))
+		}
+	}
 	if q.FocusWord != "" {
 		b.onWord(tFocusTag, q.FocusWord, uint64(head.Tag))
 	}

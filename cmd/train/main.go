@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/bot/candidate"
 	"github.com/articlebot/articlebot/bot/decide"
 	"github.com/articlebot/articlebot/bot/eval"
 	"github.com/articlebot/articlebot/bot/rank"
@@ -491,6 +492,30 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 					confusion["answered right"]++
 				case len(sents) > 0 && eval.SameSentence(it.q.Support, sents[0]):
 					confusion["answered wrong, from the right sentence"]++
+					// How the best right candidate of that sentence stands
+					// to the answer given.
+					rel := "no right candidate there"
+					for i := range ranked {
+						c := &ranked[i]
+						if c.Hit != ranked[0].Hit || !eval.Matches(it.q.Answers, it.an.Shown(c)) {
+							continue
+						}
+						a, b := ranked[0].Span, c.Span
+						switch {
+						case b.Start <= a.Start && a.End <= b.End:
+							rel = "right one holds the answer given"
+						case a.Start <= b.Start && b.End <= a.End:
+							rel = "answer given holds the right one"
+						case a.Start < b.End && b.Start < a.End:
+							rel = "overlapping"
+						case mainTypeOf(c.Type) == mainTypeOf(ranked[0].Type):
+							rel = "apart, same type"
+						default:
+							rel = "apart, other type"
+						}
+						break
+					}
+					confusion["  right sentence: "+rel]++
 				default:
 					confusion["answered wrong, from another sentence"]++
 				}
@@ -623,4 +648,13 @@ func withUnitText(ans *bot.Answer, ranked []rank.Scored) string {
 		return ""
 	}
 	return ranked[0].Text
+}
+
+func mainTypeOf(t candidate.Type) int {
+	for i := 0; i < candidate.NumTypes; i++ {
+		if t&(1<<i) != 0 {
+			return i
+		}
+	}
+	return -1
 }
