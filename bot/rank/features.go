@@ -79,6 +79,8 @@ const (
 	tPluralType                  // kind x the question asks for several x candidate type
 	tHeadClass                   // kind x a WordNet class of the candidate\'s head noun (person, organization, time period …)
 	tHeadPlace                   // kind x the candidate names a known place (country, state, city)
+	tPairs                       // wh: the share of the question\'s word pairs the sentence holds together
+	tTypeCov                     // kind x type x the sentence\'s coverage, in quarters
 	numTemplates
 )
 
@@ -175,6 +177,8 @@ var templates = [numTemplates]tmplInfo{
 	tPluralType:      {"plural×type", kindName, typeName},
 	tHeadClass:       {"head-class", kindName, className},
 	tHeadPlace:       {"known-place", kindName, num},
+	tPairs:           {"pairs", whName, nil},
+	tTypeCov:         {"kind×type×coverage", kindTypeName, num},
 }
 
 func className(x uint64) string { return lexicon.Class(1 << x).String() }
@@ -564,6 +568,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 	b.val(tCoverage, wh, 0, float32(h.Coverage))
 	b.val(tCoverageSq, wh, 0, float32(h.Coverage*h.Coverage))
 	b.val(tExact, wh, 0, float32(h.Exact))
+	b.val(tPairs, wh, 0, float32(h.Pairs))
 	b.val(tPrevCov, wh, 0, float32(h.PrevCoverage))
 	b.on(tRank, wh, uint64(rankBucket(h.Rank)))
 	b.val(tBestGap, wh, 0, float32(x.best-h.Coverage))
@@ -705,6 +710,7 @@ func (x *Context) features(b *builder, c *candidate.Candidate) {
 		b.on(tTypeLeft, kt, left)
 		b.on(tTypeRight, kt, right)
 		b.on(tTypeOverlap, kt, uint64(overlapB))
+		b.on(tTypeCov, kt, uint64(min(3, int(h.Coverage*4))))
 	}
 	b.on(tKindLeft, kind, left)
 	b.on(tKindRight, kind, right)

@@ -47,6 +47,10 @@ type Hit struct {
 	Coverage float64
 	// Exact is the weighted share it holds word for word (same stem).
 	Exact float64
+	// Pairs is the share of the question's neighbouring content words
+	// that the sentence holds near each other (within pairWindow words)
+	// and in the same order: phrases, not only words, in common.
+	Pairs float64
 	// PrevCoverage is the share of the remaining terms that the sentence
 	// before it holds, when this one leans on it ("He said …", "It …").
 	PrevCoverage float64
@@ -107,6 +111,7 @@ func Sentences(ctx context.Context, s Searcher, arts Articles, q *question.Quest
 		h.Matches = MatchAll(q, sent)
 		h.Coverage = coverage(h.Matches, w, nil)
 		h.Exact = exactCoverage(h.Matches, w)
+		h.Pairs = pairs(h.Matches)
 		if prev := a.Prev(sent); prev != nil && leans(sent) {
 			pm := MatchAll(q, prev)
 			h.PrevCoverage = coverage(pm, w, h.Matches)
@@ -179,6 +184,27 @@ func coverage(ms []Match, w []float64, skip []Match) float64 {
 		return 0
 	}
 	return got / total
+}
+
+// pairWindow is how near two words of a question phrase must stand in a
+// sentence to count as the phrase ("military leaders" in "military
+// leaders from", "leaders of the military" not).
+const pairWindow = 3
+
+// pairs is the share of neighbouring question terms that stand near each
+// other, in order, in the sentence.
+func pairs(ms []Match) float64 {
+	if len(ms) < 2 {
+		return 0
+	}
+	n := 0
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i].Pos, ms[i+1].Pos
+		if a >= 0 && b > a && b-a <= pairWindow {
+			n++
+		}
+	}
+	return float64(n) / float64(len(ms)-1)
 }
 
 // exactCoverage is the weighted share of the terms matched word for word.
