@@ -37,6 +37,7 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		Feature{"top-score", math.Tanh(top.Score / 10)},
 		Feature{"wh=" + q.Wh.String() + " top-prob", top.Prob},
 		Feature{"top-type-fit", math.Tanh(top.TypeFit / 3)},
+		Feature{"best-type-fit", math.Tanh(bestTypeFit(scored) / 3)},
 		Feature{"wh=" + q.Wh.String() + " top-type-fit", math.Tanh(top.TypeFit / 3)},
 	)
 	if len(scored) > 1 {
@@ -167,6 +168,17 @@ func Features(q *question.Question, hits []retrieve.Hit, scored []rank.Scored) [
 		fs = append(fs, Feature{"absent " + wordClass(t), 1}, Feature{wh + " absent " + wordClass(t), 1})
 	}
 	return fs
+}
+
+// bestTypeFit is the best TypeFit of any candidate: a question whose
+// sentences hold nothing of the type it asks for ("how many", and no
+// count of its noun anywhere) likely has no answer there.
+func bestTypeFit(scored []rank.Scored) float64 {
+	best := math.Inf(-1)
+	for _, s := range scored {
+		best = math.Max(best, s.TypeFit)
+	}
+	return best
 }
 
 // articles are the articles of the best hits: a word is absent when none
