@@ -329,8 +329,10 @@ func (g *gen) dates() {
 	}
 }
 
+// isYear reports a year of news: four digits from 1000 to 2099 (a house
+// number "2134" is no year).
 func isYear(w *doc.Word) bool {
-	return len(w.Text) == 4 && text.AllDigits(w.Text) && (w.Text[0] == '1' || w.Text[0] == '2')
+	return len(w.Text) == 4 && text.AllDigits(w.Text) && (w.Text[0] == '1' || w.Text[:2] == "20")
 }
 
 // quantityType tells money, percentages and counts apart by their shape.

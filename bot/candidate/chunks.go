@@ -9,6 +9,13 @@ import (
 	"github.com/articlebot/articlebot/corpus/text"
 )
 
+// isTimeName reports the name of a weekday or a month, with or without a
+// possessive or an abbreviation's period.
+func isTimeName(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), ".")
+	return monthNames[w] || weekdayNames[w]
+}
+
 // inPhrase reports a word that can stand inside a noun phrase.
 func inPhrase(w *doc.Word) bool {
 	if !w.Word {
@@ -40,8 +47,13 @@ func (g *gen) chunks() {
 		j := i
 		for j < len(ws) && inPhrase(&ws[j]) && j-i < maxPhrase {
 			// A determiner inside a phrase starts a new one ("gave the
-			// firm the money").
+			// firm the money"), and so does a day or month after a noun
+			// ("ordered 30 jets Wednesday"; not "11 March", "Monday
+			// evening").
 			if j > i && (ws[j].Tag == pos.DT || ws[j].Tag == pos.PDT) && ws[j-1].Tag != pos.CC {
+				break
+			}
+			if j > i && isTimeName(ws[j].Lower) && (ws[j-1].Tag == pos.NN || ws[j-1].Tag == pos.NNS) && !isTimeName(ws[j-1].Lower) {
 				break
 			}
 			j++

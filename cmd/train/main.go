@@ -55,6 +55,9 @@ type config struct {
 	opt        train.Options
 	verbose    bool
 	inSample   bool
+	// bags is how many models, each from its own order of the
+	// examples, are averaged into one.
+	bags int
 	swaps      bool
 	// dropPrefixes names the feature families left out (-drop).
 	dropPrefixes []string
@@ -80,6 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.opt.MinCount, "min-count", cfg.opt.MinCount, "drop features seen in fewer training questions")
 	fs.BoolVar(&cfg.opt.Average, "average", cfg.opt.Average, "average the weights over every step")
 	fs.BoolVar(&cfg.verbose, "v", false, "list the held-out misses")
+	fs.IntVar(&cfg.bags, "bags", 1, "average this many models trained in different orders")
 	fs.BoolVar(&cfg.swaps, "swaps", false, "train the decision on unanswerable questions made by swapping a name of an answerable one")
 	fs.Float64Var(&cfg.swapWeight, "swap-weight", 0.5, "weight of a swapped question against a real one")
 	fs.BoolVar(&cfg.decideNewsOnly, "decide-news", false, "train the answer decision on the news sets only")
@@ -377,11 +381,19 @@ func fitRank(ctx context.Context, cfg config, data *train.Data, items []*item, n
 			use = append(use, it.ex)
 		}
 	}
-	w, err := train.Fit(ctx, data, use, cfg.opt)
-	if err != nil {
-		return nil, err
+	weights := map[uint64]float32{}
+	for k := 0; k < max(cfg.bags, 1); k++ {
+		opt := cfg.opt
+		opt.Seed += uint64(k)
+		w, err := train.Fit(ctx, data, use, opt)
+		if err != nil {
+			return nil, err
+		}
+		for key, v := range w.Model(names) {
+			weights[key] += v / float32(max(cfg.bags, 1))
+		}
 	}
-	m := &rank.Model{Weights: w.Model(names), Names: map[uint64]string{}}
+	m := &rank.Model{Weights: weights, Names: map[uint64]string{}}
 	for k := range m.Weights {
 		m.Names[k] = names[k]
 	}
@@ -518,6 +530,15 @@ func crossValidate(ctx context.Context, cfg config, data *train.Data, items []*i
 						break
 					}
 					confusion["  right sentence: "+rel]++
+					if cfg.verbose && rel == "apart, other type" {
+						for i := range ranked {
+							c := &ranked[i]
+							if c.Hit == ranked[0].Hit && eval.Matches(it.q.Answers, it.an.Shown(c)) {
+								misses = append(misses, fmt.Sprintf("TYPE [%s] %q got %q [%s] want %q [%s]", it.an.Q.Kind, it.q.Question, ranked[0].Text, ranked[0].Type, c.Text, c.Type))
+								break
+							}
+						}
+					}
 				default:
 					confusion["answered wrong, from another sentence"]++
 				}
