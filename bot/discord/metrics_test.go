@@ -81,14 +81,24 @@ articlebot_sentences 20
 	if err := testutil.ScrapeAndCompare(scrape.URL+"/metrics", strings.NewReader(want), names...); err != nil {
 		t.Error(err)
 	}
-	// Every interaction's latency was observed: 8 over HTTP.
-	resp, err := http.Get(scrape.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
+	// Every interaction's latency was observed: 8 over HTTP. The last is
+	// observed just after its response was written, so it may still be on
+	// its way when the test reads its reply: look until it is there.
+	count := regexp.MustCompile(`(?m)^articlebot_answer_seconds_count\{transport="http"\} (\d+)$`)
+	var got [][]byte
+	var body []byte
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		resp, err := http.Get(scrape.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got = count.FindSubmatch(body); got != nil && string(got[1]) == "8" {
+			break
+		}
 	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	if got := regexp.MustCompile(`(?m)^articlebot_answer_seconds_count\{transport="http"\} (\d+)$`).FindSubmatch(body); got == nil || string(got[1]) != "8" {
+	if got == nil || string(got[1]) != "8" {
 		t.Errorf("answer_seconds_count: %q\n%s", got, body)
 	}
 }
