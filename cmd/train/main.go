@@ -57,8 +57,8 @@ type config struct {
 	inSample   bool
 	// bags is how many models, each from its own order of the
 	// examples, are averaged into one.
-	bags int
-	swaps      bool
+	bags  int
+	swaps bool
 	// dropPrefixes names the feature families left out (-drop).
 	dropPrefixes []string
 	swapWeight   float64
