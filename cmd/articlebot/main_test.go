@@ -70,6 +70,7 @@ func TestCommands(t *testing.T) {
 		{"corpus from env", []string{"ask", "how much is the budget?"}, "", map[string]string{"ARTICLEBOT_CORPUS": dir}, []string{"£40m"}, ""},
 		{"empty question is reported", []string{"ask", "   "}, "", nil, []string{"empty"}, ""},
 		{"chat", []string{"chat"}, "who is the russian president?\nquit\n", nil, []string{"Vladimir Putin", "> "}, ""},
+		{"chat follows up", []string{"chat"}, "who is the finnish defense minister?\nwhat did she say?\nquit\n", nil, []string{"Anni Hakkanen", "(asking: what did Anni Hakkanen say?)", "sentence 9"}, ""},
 		{"no command without token chats", nil, "when will over 50 countries meet again?\n", nil, []string{"Friday"}, ""},
 		{"facts", []string{"facts"}, "", nil, []string{"John Healey — Britain’s Defense Minister", "Quotes:", "about 30 countries"}, ""},
 		{"run without token", []string{"run"}, "", nil, nil, "DISCORD_TOKEN is not set"},

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/articlebot/articlebot/bot"
+	"github.com/articlebot/articlebot/bot/followup"
 	"github.com/articlebot/articlebot/corpus/facts"
 )
 
@@ -148,17 +149,24 @@ func readLines(r io.Reader, emit func(string) bool) error {
 // question the engine refuses (empty, too long) is reported and answering
 // goes on.
 func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufio.Writer) error {
+	_, err := answerAndPrint(ctx, e, o, q, w)
+	return err
+}
+
+// answerAndPrint is answerOne, returning the answer (nil when the question
+// was refused).
+func answerAndPrint(ctx context.Context, e *bot.Engine, o *options, q string, w *bufio.Writer) (*bot.Answer, error) {
 	a, err := e.Ask(ctx, bot.Question{Text: q, Article: o.article, Explain: o.explain})
 	refused := ""
 	if err != nil {
 		if !bot.IsUserError(err) {
-			return err
+			return nil, err
 		}
 		refused = err.Error()
 		a = &bot.Answer{Question: q, Kind: bot.KindOther, NoAnswer: true, Sentences: []bot.Citation{}, Facts: []facts.Fact{}}
 		if !o.json {
 			fmt.Fprintln(w, refused)
-			return w.Flush()
+			return nil, w.Flush()
 		}
 	}
 	if o.json {
@@ -168,17 +176,17 @@ func answerOne(ctx context.Context, e *bot.Engine, o *options, q string, w *bufi
 			Error string `json:"error,omitempty"`
 		}{a, refused})
 		if err != nil {
-			return fmt.Errorf("encode answer: %w", err)
+			return nil, fmt.Errorf("encode answer: %w", err)
 		}
 		w.Write(b)
 		w.WriteByte('\n')
-		return w.Flush()
+		return a, w.Flush()
 	}
 	printAnswer(w, a)
 	if a.Explain != nil {
 		printExplanation(w, a.Explain)
 	}
-	return w.Flush()
+	return a, w.Flush()
 }
 
 // explainFeatures is how many of a candidate's features --explain shows:
@@ -242,9 +250,14 @@ func chat(ctx context.Context, args []string, getenv func(string) string, stdin 
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	fmt.Fprintf(w, "Ask about: %s\nType a question, or quit.\n", strings.Join(titles, "; "))
+	fmt.Fprintf(w, "Ask about: %s\nType a question, or quit. A question may lean on the one before (\"what did she say?\", \"where?\").\n", strings.Join(titles, "; "))
 	fmt.Fprint(w, "> ")
 	w.Flush()
+	resolver, err := followup.New()
+	if err != nil {
+		return err
+	}
+	var prev followup.Turn
 	errQuit := errors.New("quit")
 	err = eachLine(ctx, stdin, func(line string) error {
 		line = strings.TrimSpace(line)
@@ -256,9 +269,18 @@ func chat(ctx context.Context, args []string, getenv func(string) string, stdin 
 			if ctx.Err() != nil {
 				return errQuit
 			}
-			if err := answerOne(ctx, e, o, line, w); err != nil {
+			q := line
+			if prev.Question != "" {
+				if res := resolver.Resolve(prev, line); res.Changed() {
+					q = res.Question
+					fmt.Fprintf(w, "(asking: %s)\n", q)
+				}
+			}
+			a, err := answerAndPrint(ctx, e, o, q, w)
+			if err != nil {
 				return err
 			}
+			prev = followup.Turn{Question: q, Answer: a}
 		}
 		fmt.Fprint(w, "> ")
 		return w.Flush()
