@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +147,52 @@ func TestForgedButtons(t *testing.T) {
 		if content, _, _, _ := messageOf(t, calls[0]); content == msgExpired {
 			t.Errorf("%s: expired", id)
 		}
+	}
+}
+
+// TestMoreFromTheMessage: a More button no process remembers (another
+// replica made the answer, or this one has restarted since) is answered
+// from the message it is on: the question is the answer's title, the
+// sentences already shown its citation fields. A page past what the engine
+// can return, or a message with no answer on it, is expired.
+func TestMoreFromTheMessage(t *testing.T) {
+	e := &stubEngine{}
+	var gotQ string
+	var gotOffset int
+	e.more = func(_ context.Context, q bot.Question, offset, limit int) ([]bot.Citation, error) {
+		gotQ, gotOffset = q.Text, offset
+		return stubCitations[:1], nil
+	}
+	a := newApp(e, discardLogger(), time.Second, 5*time.Second)
+	answer := renderAnswer(&bot.Answer{Question: `How many *troops* "here"?`, Text: "200", Sentences: stubCitations[:2]}, newKey())
+	key := newKey() // no process knows it
+	for _, tt := range []struct {
+		name   string
+		id     string
+		msg    *discordgo.Message
+		offset int // -1: expired
+	}{
+		{"the answer's message", "more:" + key + ":1", &discordgo.Message{Embeds: answer.Embeds}, 2},
+		{"a later page, from a More message", "more:" + key + ":2", &discordgo.Message{Embeds: renderMore(`How many *troops* "here"?`, stubCitations[:1], "x").Embeds}, answerSentences + morePage},
+		{"a page past the engine's sentences", "more:" + key + ":" + strconv.Itoa(maxMorePages+1), &discordgo.Message{Embeds: answer.Embeds}, -1},
+		{"no message", "more:" + key + ":1", nil, -1},
+		{"a message with no answer", "more:" + key + ":1", &discordgo.Message{Content: "hello"}, -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			gotQ, gotOffset = "", -1
+			i := buttonInteraction(tt.id)
+			i.Message = tt.msg
+			calls := dispatch(t, a, i)
+			content, _, _, _ := messageOf(t, calls[0])
+			if tt.offset < 0 {
+				if content != msgExpired || gotQ != "" {
+					t.Fatalf("answered %q (engine asked %q), want expired", content, gotQ)
+				}
+				return
+			}
+			if gotQ != `How many *troops* "here"?` || gotOffset != tt.offset {
+				t.Fatalf("engine asked %q from %d, want the question from %d", gotQ, gotOffset, tt.offset)
+			}
+		})
 	}
 }

@@ -304,7 +304,11 @@ func (a *app) more(ctx context.Context, r *request) (*discordgo.InteractionRespo
 	}
 	st, ok := a.answers.Get(b.key)
 	if !ok {
-		return nil, expired("no answer under that key (forgotten, or never made)")
+		// Another replica, or this process before a restart, made the
+		// answer: its question is on the message the button is on.
+		if st, ok = questionOn(r.Source, b.page); !ok {
+			return nil, expired("no answer under that key (forgotten, or never made)")
+		}
 	}
 	if b.page > st.pages {
 		return nil, expired("page %d never offered (the last was %d)", b.page, st.pages)
@@ -325,6 +329,39 @@ func (a *app) more(ctx context.Context, r *request) (*discordgo.InteractionRespo
 		})
 	}
 	return renderMore(st.q.Text, cs, next), nil
+}
+
+// maxMorePages bounds the pages a More button rebuilt from its message
+// may ask for: the engine proposes at most 40 sentences
+// (retrieve.DefaultLimit), morePage a page.
+const maxMorePages = 40/morePage + 1
+
+// questionOn rebuilds a More button's state from the message it is on,
+// when no process remembers it: the question is the answer's title (or a
+// More page's, after its "More for: "), the sentences it showed its
+// citation fields. A page beyond what the engine can return is refused.
+func questionOn(m *discordgo.Message, page int) (moreState, bool) {
+	if m == nil || len(m.Embeds) == 0 || m.Embeds[0] == nil || page > maxMorePages {
+		return moreState{}, false
+	}
+	e := m.Embeds[0]
+	title := e.Title
+	shown := answerSentences
+	if rest, ok := strings.CutPrefix(title, morePrefix); ok {
+		title = rest
+	} else {
+		shown = 0
+		for _, f := range e.Fields {
+			if f != nil && f.Name != factsFieldName {
+				shown++
+			}
+		}
+	}
+	q := strings.TrimSpace(unescape(title))
+	if q == "" || q == "Answer" {
+		return moreState{}, false
+	}
+	return moreState{q: bot.Question{Text: q}, shown: shown, pages: maxMorePages}, true
 }
 
 // context answers a Context button: the paragraph around a sentence of an

@@ -69,6 +69,25 @@ func escape(s string) string {
 	return b.String()
 }
 
+// unescape undoes escape: it drops the backslashes before Markdown and the
+// zero-width spaces that break mentions, so that a question shown in a
+// message reads as the user typed it.
+func unescape(s string) string {
+	s = strings.ReplaceAll(s, zwsp, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(escaped, s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// escaped are the bytes escape puts a backslash before.
+const escaped = "\\*_~`|>[]#-+.)"
+
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }

@@ -87,3 +87,18 @@ func TestHighlight(t *testing.T) {
 		t.Errorf("highlight off a boundary = %q", got)
 	}
 }
+
+// FuzzUnescape: unescape reads back what escape wrote, so a question
+// shown in a message is the question asked (carriage returns, which escape
+// drops, aside).
+func FuzzUnescape(f *testing.F) {
+	for _, s := range []string{"How many *troops*?", "1. item", "@everyone <@123>", `a\b`, "- list\n# head", "x_y~z|w>[q]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ReplaceAll(s, "\r", "")
+		if got := unescape(escape(s)); got != strings.ReplaceAll(s, zwsp, "") {
+			t.Fatalf("unescape(escape(%q)) = %q", s, got)
+		}
+	})
+}

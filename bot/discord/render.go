@@ -52,7 +52,7 @@ func renderAnswer(a *bot.Answer, moreID string) *discordgo.InteractionResponseDa
 		e.Fields = append(e.Fields, citationField(c, ""))
 	}
 	if lines := factLines(a.Facts); len(lines) > 0 && !a.NoAnswer {
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "Facts used", Value: truncateLines(lines, maxFieldValue)})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: factsFieldName, Value: truncateLines(lines, maxFieldValue)})
 	}
 	if footer := answerFooter(a); footer != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: footer}
@@ -183,11 +183,17 @@ func kindLabel(k facts.Kind) string {
 }
 
 // renderMore shows a further page of sentences for a question.
+// The names a More button rebuilt from its message reads (questionOn).
+const (
+	morePrefix     = "More for: "
+	factsFieldName = "Facts used"
+)
+
 func renderMore(question string, cs []bot.Citation, next string) *discordgo.InteractionResponseData {
 	if len(cs) == 0 {
 		return notice("No more sentences match that question.")
 	}
-	e := &discordgo.MessageEmbed{Title: "More for: " + escape(oneLine(question)), Color: colorInfo}
+	e := &discordgo.MessageEmbed{Title: morePrefix + escape(oneLine(question)), Color: colorInfo}
 	for _, c := range cs {
 		e.Fields = append(e.Fields, citationField(c, ""))
 	}

@@ -38,6 +38,8 @@ type request struct {
 	// then is what the handler asks the dispatcher to send after its
 	// message (sequel.go); nil for nothing.
 	then *sequel
+	// Source is the message a button was pressed on (components only).
+	Source *discordgo.Message
 }
 
 // newRequest reads an interaction.
@@ -67,6 +69,7 @@ func newRequest(i *discordgo.Interaction) *request {
 	case discordgo.MessageComponentInteractionData:
 		r.CustomID = d.CustomID
 		r.Name, _, _ = strings.Cut(d.CustomID, ":")
+		r.Source = i.Message
 		// Answers to buttons go to whoever clicked, not the channel.
 		r.Ephemeral = true
 	}
