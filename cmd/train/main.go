@@ -59,6 +59,8 @@ type config struct {
 	// examples, are averaged into one.
 	bags  int
 	swaps bool
+	// squadNones: the decision learns from SQuAD 2.0's unanswerable paragraphs too.
+	squadNones bool
 	// dropPrefixes names the feature families left out (-drop).
 	dropPrefixes []string
 	swapWeight   float64
@@ -84,6 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.opt.Average, "average", cfg.opt.Average, "average the weights over every step")
 	fs.BoolVar(&cfg.verbose, "v", false, "list the held-out misses")
 	fs.IntVar(&cfg.bags, "bags", 1, "average this many models trained in different orders")
+	fs.BoolVar(&cfg.squadNones, "squad-nones", false, "train the decision on the SQuAD 2.0 paragraphs with unanswerable questions too")
 	fs.BoolVar(&cfg.swaps, "swaps", false, "train the decision on unanswerable questions made by swapping a name of an answerable one")
 	fs.Float64Var(&cfg.swapWeight, "swap-weight", 0.5, "weight of a swapped question against a real one")
 	fs.BoolVar(&cfg.decideNewsOnly, "decide-news", false, "train the answer decision on the news sets only")
@@ -185,11 +188,21 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 		if s.news {
 			w = cfg.newsWeight
 		}
+		// The paragraphs of the other SQuAD sets that have an
+		// unanswerable question teach the decision too (SQuAD 2.0's).
+		unanswerable := map[string]bool{}
+		if cfg.squadNones && !s.report {
+			for _, it := range its {
+				if len(it.q.Answers) == 0 {
+					unanswerable[it.q.Article] = true
+				}
+			}
+		}
 		for _, it := range its {
 			it.ex = data.Add(it.an.Scored, it.gold, w)
 			it.fold = fold(group(s.name, it.q), max(cfg.folds, 1))
-			it.keep = s.report
-			it.synthetic = s.synthetic
+			it.keep = s.report || unanswerable[it.q.Article]
+			it.synthetic = s.synthetic || !s.report && it.keep
 			if !it.keep {
 				it.an = nil // training data only: let the features go
 			}
