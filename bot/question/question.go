@@ -209,6 +209,18 @@ func isBe(w string) bool {
 
 func isDo(w string) bool { return w == "do" || w == "does" || w == "did" }
 
+// whForms are the wh-words and the forms they give.
+var whForms = map[string]Wh{
+	"who": Who, "whom": Who, "whose": Whose, "what": What, "which": Which,
+	"when": When, "where": Where, "why": Why, "how": How,
+}
+
+// howForms are the words after "how" that make another form of it.
+var howForms = map[string]Wh{
+	"many": HowMany, "much": HowMuch, "long": HowLong, "soon": HowLong,
+	"far": HowFar, "old": HowOld, "come": Why,
+}
+
 // noise are words that carry a question's form, not its content.
 var noise = map[string]bool{
 	"name": true, "according": true, "exactly": true, "article": true, "story": true,
@@ -251,46 +263,16 @@ func (q *Question) parse() {
 		}
 	default:
 		after = next(wi)
-		switch lower(wi) {
-		case "who", "whom":
-			q.Wh = Who
-		case "whose":
-			q.Wh = Whose
-		case "what":
-			q.Wh = What
-		case "which":
-			q.Wh = Which
-		case "when":
-			q.Wh = When
-		case "where":
-			q.Wh = Where
-		case "why":
-			q.Wh = Why
-		case "how":
-			q.Wh = How
+		q.Wh = whForms[lower(wi)]
+		if q.Wh == How {
 			n := lower(after)
-			switch n {
-			case "many":
-				q.Wh = HowMany
-			case "much":
-				q.Wh = HowMuch
-			case "long", "soon":
-				q.Wh = HowLong
-			case "far":
-				q.Wh = HowFar
-			case "old":
-				q.Wh = HowOld
-			case "come":
-				q.Wh = Why
-			default:
-				if t := ws[min(after, len(ws)-1)].Tag; after < len(ws) && (t.Adj() || t.Adv()) && !isAux(n) {
-					q.Wh = HowAdj
-				}
+			if w, ok := howForms[n]; ok {
+				q.Wh = w
+			} else if t := tagAt(ws, after); (t.Adj() || t.Adv()) && !isAux(n) {
+				q.Wh = HowAdj // "how big", "how fast"
 			}
-			if q.Wh != How && q.Wh != Why {
-				after = next(after)
-			} else if q.Wh == Why {
-				after = next(after)
+			if q.Wh != How {
+				after = next(after) // past "many", "old", "come" …
 			}
 		}
 	}
