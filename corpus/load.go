@@ -198,11 +198,8 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	}
 	title, body := SplitTitle(string(data))
 	body = dateline.ReplaceAllString(body, "")
-	untitled := title == ""
-	if untitled {
-		title = titleFromName(name)
-	}
-	a := &Article{ID: IDFromName(name), Title: title, Untitled: untitled}
+	a := &Article{Title: title, Untitled: title == ""}
+	a.SetName(name)
 	var texts []string
 	var paras []int
 	for p, para := range paragraphs(body) {
@@ -235,6 +232,20 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	}
 	a.People = ex.People
 	return a, nil
+}
+
+// SetName gives an article the ID that name makes, in its sentences too,
+// and, when its text has no title line, the title that name makes: what
+// Parse does with its name, for an article read back from elsewhere
+// (corpus/cache keeps articles by their text, not their file's name).
+func (a *Article) SetName(name string) {
+	a.ID = IDFromName(name)
+	if a.Untitled {
+		a.Title = titleFromName(name)
+	}
+	for i := range a.Sentences {
+		a.Sentences[i].Article = a.ID
+	}
 }
 
 // SplitTitle takes the title line off the top of an article's text when
@@ -327,8 +338,14 @@ func cleanLine(l string) string {
 	for _, m := range []string{"- ", "* ", "+ "} {
 		l = strings.TrimPrefix(l, m)
 	}
-	l = markdownLinks.ReplaceAllString(l, "$1")
-	l = markdownEmphasis.ReplaceAllString(l, "$2")
+	// The expressions cost more than the rest of parsing: run them only
+	// on a line that may hold what they match.
+	if strings.Contains(l, "](") {
+		l = markdownLinks.ReplaceAllString(l, "$1")
+	}
+	if strings.Contains(l, "**") || strings.Contains(l, "__") {
+		l = markdownEmphasis.ReplaceAllString(l, "$2")
+	}
 	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
 
