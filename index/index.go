@@ -11,9 +11,6 @@ package index
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -44,6 +41,10 @@ type Options struct {
 	// Groups{} turns expansion off. It works at query time: the index on
 	// disk does not depend on it.
 	Thesaurus Thesaurus
+
+	// Fingerprints gives the Fingerprint of articles by ID, for a caller
+	// that kept them (see corpus/cache); Open computes the others.
+	Fingerprints map[string]string
 }
 
 // Query is a search for sentences. User text goes in Text and Phrases and
@@ -72,6 +73,8 @@ type Index struct {
 	analyzer analysis.Analyzer // the text field's analyzer
 	th       Thesaurus
 	rebuilt  bool
+	indexed  int // articles (re)indexed by Open
+	removed  int // articles whose documents Open deleted
 
 	closeOnce sync.Once // Bleve's scorch panics when closed twice
 	closeErr  error
@@ -84,10 +87,13 @@ type Index struct {
 // with either.
 const batchSize = 1000
 
-// Open builds (or, with Options.Dir, reopens or rebuilds) the index of c.
-// On disk, an index whose schema version and corpus fingerprint match is
-// reused; any other is rebuilt in a temporary folder next to Dir and
-// renamed into place.
+// Open builds (or, with Options.Dir, reopens, updates or rebuilds) the
+// index of c. On disk, an index of this schema version is reused and
+// updated in place: the documents of the articles whose fingerprint
+// changed, that are new or that are gone are written or deleted, and
+// nothing else (see manifest). Any other index (another schema, damaged,
+// none) is built in a temporary folder next to Dir and renamed into
+// place.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if c == nil {
 		return nil, errors.New("index: open: no corpus")
@@ -107,33 +113,39 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if th == nil {
 		th = ThesaurusFunc(text.Related)
 	}
-	fp := fingerprint(c)
+	want := manifestOf(c, opts.Fingerprints)
 	ix := &Index{c: c, analyzer: a, th: th}
 
 	if opts.Dir == "" {
-		bi, err := build(ctx, "", m, c, fp)
+		bi, err := build(ctx, "", m, c, want)
 		if err != nil {
 			return nil, err
 		}
-		ix.bi, ix.rebuilt = bi, true
+		ix.bi, ix.rebuilt, ix.indexed = bi, true, len(want)
 		return ix, nil
 	}
 
 	dir := filepath.Clean(opts.Dir)
-	bi, err := reuse(dir, fp)
+	bi, have, err := reuse(dir)
 	if err != nil {
 		return nil, err
 	}
 	if bi != nil {
 		ix.bi = bi
+		ix.indexed, ix.removed, err = update(ctx, bi, c, have, want)
+		if err != nil {
+			bi.Close()
+			return nil, err
+		}
 		return ix, nil
 	}
 	if err := checkReplaceable(dir); err != nil {
 		return nil, err
 	}
-	if err := rebuild(ctx, dir, m, c, fp); err != nil {
+	if err := rebuild(ctx, dir, m, c, want); err != nil {
 		return nil, err
 	}
+	ix.indexed = len(want)
 	bi, err = openDisk(dir)
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
@@ -148,28 +160,166 @@ func openDisk(dir string) (bleve.Index, error) {
 	return bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
 }
 
-// reuse opens the index at dir when it was built by this schema from the
-// corpus with fingerprint fp. It returns nil, nil when there is no such
-// index (none, a damaged one, or another), and an error only when the
-// index is held by another process: that one must not be replaced.
-func reuse(dir, fp string) (bleve.Index, error) {
+// reuse opens the index at dir when it was built by this schema, and
+// returns what it holds. It returns nil when there is no such index
+// (none, a damaged one, or another), and an error only when the index is
+// held by another process: that one must not be replaced. The articles of
+// an update that did not finish (keyPending) are held as changed.
+func reuse(dir string) (bleve.Index, manifest, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	bi, err := openDisk(dir)
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("index: open %s: in use by another process: %w", dir, err)
+		return nil, nil, fmt.Errorf("index: open %s: in use by another process: %w", dir, err)
 	}
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	schema, err1 := bi.GetInternal([]byte(keySchema))
-	have, err2 := bi.GetInternal([]byte(keyFingerprint))
-	if err1 != nil || err2 != nil || string(schema) != schemaVersion || string(have) != fp {
+	raw, err2 := bi.GetInternal([]byte(keyManifest))
+	pending, err3 := bi.GetInternal([]byte(keyPending))
+	have, ok := decodeManifest(raw)
+	if err1 != nil || err2 != nil || err3 != nil || string(schema) != schemaVersion || raw == nil || !ok {
 		bi.Close()
-		return nil, nil
+		return nil, nil, nil
 	}
-	return bi, nil
+	if pending != nil {
+		p, ok := decodeManifest(pending)
+		if !ok {
+			bi.Close()
+			return nil, nil, nil
+		}
+		for id, e := range p {
+			have[id] = entry{Sentences: max(e.Sentences, have[id].Sentences)}
+		}
+	}
+	return bi, have, nil
+}
+
+// manifestOf is what the index of c holds: fps gives fingerprints known
+// already.
+func manifestOf(c *corpus.Corpus, fps map[string]string) manifest {
+	m := make(manifest, len(c.Articles))
+	for _, a := range c.Articles {
+		if a == nil {
+			continue
+		}
+		fp, ok := fps[a.ID]
+		if !ok {
+			fp = Fingerprint(a)
+		}
+		m[a.ID] = entry{Fingerprint: fp, Sentences: len(a.Sentences)}
+	}
+	return m
+}
+
+// update brings the index bi, which holds have, to hold want (the
+// articles of c): it writes the documents of the articles that are new or
+// changed and deletes those of the articles that are gone, in batches.
+// The articles it changes are listed first under keyPending, and the
+// last batch writes the new manifest and clears the list: an update cut
+// short is finished by the next one. It returns how many articles it
+// indexed and removed.
+func update(ctx context.Context, bi bleve.Index, c *corpus.Corpus, have, want manifest) (indexed, removed int, err error) {
+	pending := manifest{}
+	var changed []*corpus.Article
+	for _, a := range c.Articles {
+		if a == nil {
+			continue
+		}
+		if h, ok := have[a.ID]; !ok || h != want[a.ID] {
+			changed = append(changed, a)
+			pending[a.ID] = entry{Sentences: max(h.Sentences, len(a.Sentences))}
+		}
+	}
+	var gone []string
+	for id, h := range have {
+		if _, ok := want[id]; !ok {
+			gone = append(gone, id)
+			pending[id] = entry{Sentences: h.Sentences}
+		}
+	}
+	if len(pending) == 0 {
+		return 0, 0, nil
+	}
+	w := &writer{ctx: ctx, bi: bi, b: bi.NewBatch(), where: "index"}
+	w.b.SetInternal([]byte(keyPending), pending.encode())
+	if err := w.flush(); err != nil {
+		return 0, 0, err
+	}
+	for _, a := range changed {
+		if err := w.article(a); err != nil {
+			return 0, 0, err
+		}
+		for n := len(a.Sentences) + 1; n <= have[a.ID].Sentences; n++ {
+			if err := w.delete(docID(a.ID, n)); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	for _, id := range gone {
+		for n := 1; n <= have[id].Sentences; n++ {
+			if err := w.delete(docID(id, n)); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	w.b.SetInternal([]byte(keyManifest), want.encode())
+	w.b.DeleteInternal([]byte(keyPending))
+	if err := w.flush(); err != nil {
+		return 0, 0, err
+	}
+	return len(changed), len(gone), nil
+}
+
+// writer writes documents to an index in batches of batchSize.
+type writer struct {
+	ctx   context.Context
+	bi    bleve.Index
+	b     *bleve.Batch
+	where string
+}
+
+// article adds (or replaces) the documents of a's sentences.
+func (w *writer) article(a *corpus.Article) error {
+	if err := w.ctx.Err(); err != nil {
+		return fmt.Errorf("index: build %s: %w", w.where, err)
+	}
+	for i := range a.Sentences {
+		if err := w.b.Index(docID(a.ID, i+1), toDocument(a.ID, &a.Sentences[i])); err != nil {
+			return fmt.Errorf("index: add %s sentence %d: %w", a.ID, i+1, err)
+		}
+		if err := w.full(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) delete(id string) error {
+	w.b.Delete(id)
+	return w.full()
+}
+
+// full writes the batch when it is full.
+func (w *writer) full() error {
+	if w.b.Size() < batchSize {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush writes the batch.
+func (w *writer) flush() error {
+	if err := w.ctx.Err(); err != nil {
+		return fmt.Errorf("index: build %s: %w", w.where, err)
+	}
+	if err := w.bi.Batch(w.b); err != nil {
+		return fmt.Errorf("index: write batch to %s: %w", w.where, err)
+	}
+	w.b.Reset()
+	return nil
 }
 
 // checkReplaceable refuses to replace dir unless it is missing, empty, or
@@ -201,7 +351,7 @@ func checkReplaceable(dir string) error {
 // rebuild builds the index of c in a temporary folder next to dir and
 // renames it into place, so that a crash or a cancelled build never leaves
 // a half-built index where a good one is looked for.
-func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, fp string) error {
+func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, want manifest) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("index: create %s: %w", parent, err)
@@ -212,7 +362,7 @@ func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.
 	}
 	defer os.RemoveAll(tmp)
 	fresh := filepath.Join(tmp, "new")
-	bi, err := build(ctx, fresh, m, c, fp)
+	bi, err := build(ctx, fresh, m, c, want)
 	if err != nil {
 		return err
 	}
@@ -236,47 +386,28 @@ func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.
 }
 
 // build indexes every sentence of c, in batches, at path ("" in memory).
-func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, fp string) (bleve.Index, error) {
+func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, want manifest) (bleve.Index, error) {
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", where(path), err)
 	}
-	fail := func(err error) (bleve.Index, error) {
-		bi.Close()
-		return nil, err
-	}
-	b := bi.NewBatch()
+	w := &writer{ctx: ctx, bi: bi, b: bi.NewBatch(), where: where(path)}
 	for _, a := range c.Articles {
 		if a == nil {
 			continue
 		}
-		if err := ctx.Err(); err != nil {
-			return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-		}
-		for i := range a.Sentences {
-			if err := b.Index(docID(a.ID, i+1), toDocument(a.ID, &a.Sentences[i])); err != nil {
-				return fail(fmt.Errorf("index: add %s sentence %d: %w", a.ID, i+1, err))
-			}
-			if b.Size() >= batchSize {
-				if err := ctx.Err(); err != nil {
-					return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-				}
-				if err := bi.Batch(b); err != nil {
-					return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
-				}
-				b.Reset()
-			}
+		if err := w.article(a); err != nil {
+			bi.Close()
+			return nil, err
 		}
 	}
-	// The version and fingerprint go in the last batch: an index that has
+	// The version and manifest go in the last batch: an index that has
 	// them is complete.
-	b.SetInternal([]byte(keySchema), []byte(schemaVersion))
-	b.SetInternal([]byte(keyFingerprint), []byte(fp))
-	if err := ctx.Err(); err != nil {
-		return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-	}
-	if err := bi.Batch(b); err != nil {
-		return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
+	w.b.SetInternal([]byte(keySchema), []byte(schemaVersion))
+	w.b.SetInternal([]byte(keyManifest), want.encode())
+	if err := w.flush(); err != nil {
+		bi.Close()
+		return nil, err
 	}
 	return bi, nil
 }
@@ -302,46 +433,14 @@ func parseID(id string) (string, int, bool) {
 	return "", 0, false
 }
 
-// fingerprint identifies what the index of c holds: every article ID,
-// and every sentence's text and fact fields.
-func fingerprint(c *corpus.Corpus) string {
-	h := sha256.New()
-	put := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	putList := func(tag string, l []string) {
-		put(tag)
-		put(strconv.Itoa(len(l)))
-		for _, s := range l {
-			put(s)
-		}
-	}
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		put("article")
-		put(a.ID)
-		put(strconv.Itoa(len(a.Sentences)))
-		for i := range a.Sentences {
-			d := toDocument(a.ID, &a.Sentences[i])
-			put(d.Text)
-			putList("people", d.People)
-			putList("speaker", d.Speaker)
-			putList("places", d.Places)
-			putList("orgs", d.Orgs)
-			putList("kinds", d.Kinds)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // Rebuilt reports whether Open built the index rather than reusing one on
 // disk.
 func (ix *Index) Rebuilt() bool { return ix != nil && ix.rebuilt }
+
+// Updated reports how many articles Open indexed (all of them when it
+// built the index; on disk, the new and changed ones) and how many it
+// removed (on disk, the articles gone since).
+func (ix *Index) Updated() (indexed, removed int) { return ix.indexed, ix.removed }
 
 // Close releases the index. Closing twice is not an error.
 func (ix *Index) Close() error {
