@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/articlebot/articlebot/bot/doc"
@@ -21,13 +24,19 @@ import (
 type Searcher = retrieve.Searcher
 
 // Engine answers questions about a corpus. It is safe for concurrent use.
+//
+// It keeps every article's analysis in doc's compact form (about five
+// bytes a word) and decodes an article's words when a question reads it:
+// a question reads the few articles its sentences come from, and the
+// decoded ones stay in a cache of the most recently read.
 type Engine struct {
 	corpus   *corpus.Corpus
 	idx      Searcher
-	scan     *retrieve.Scan // every sentence, for a small corpus and for one article
 	tagger   *pos.Tagger
 	model    *rank.Model
-	articles map[string]*doc.Article
+	analyses map[string][]byte // article ID -> doc.Encode of its analysis
+	decoded  *docCache
+	scanAll  func() *retrieve.Scan // every sentence, for a small corpus
 	scanUpTo int
 }
 
@@ -42,19 +51,25 @@ func WithModel(m *rank.Model) Option { return func(e *Engine) { e.model = m } }
 // the corpus (or the article asked about) has at most n sentences.
 func WithScanUpTo(n int) Option { return func(e *Engine) { e.scanUpTo = n } }
 
+// WithAnalyses gives the engine the analyses of articles it would
+// otherwise make (doc.Encode of doc.Analyse, by article ID), as a loader
+// kept them; an analysis that does not fit its article is made again.
+func WithAnalyses(m map[string][]byte) Option { return func(e *Engine) { e.analyses = m } }
+
 // defaultScanUpTo is the largest corpus read whole rather than searched:
 // matching 2,000 sentences against a question costs about what one index
 // search does (measured with BenchmarkAsk), and misses nothing.
 const defaultScanUpTo = 2000
 
 // New returns an engine over c, finding sentences with idx. It analyses
-// every article (tags its words), checking ctx between articles.
+// every article (tags its words) that WithAnalyses did not give, on all
+// cores, checking ctx between articles.
 func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*Engine, error) {
 	tg, err := pos.New()
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	e := &Engine{corpus: c, idx: idx, tagger: tg, articles: make(map[string]*doc.Article, len(c.Articles)), scanUpTo: defaultScanUpTo}
+	e := &Engine{corpus: c, idx: idx, tagger: tg, scanUpTo: defaultScanUpTo}
 	for _, o := range opts {
 		o(e)
 	}
@@ -65,26 +80,107 @@ func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*
 		}
 		e.model = m
 	}
-	docs := make([]*doc.Article, 0, len(c.Articles))
+	given := e.analyses
+	e.analyses = make(map[string][]byte, len(c.Articles))
+	e.decoded = newDocCache(maxDecoded)
+	var todo []*corpus.Article
 	for _, a := range c.Articles {
-		d, err := doc.Analyse(ctx, tg, a)
-		if err != nil {
-			return nil, fmt.Errorf("bot: %w", err)
+		if b, ok := given[a.ID]; ok {
+			e.analyses[a.ID] = b
+		} else {
+			todo = append(todo, a)
 		}
-		e.articles[a.ID] = d
-		docs = append(docs, d)
 	}
-	e.scan = retrieve.NewScan(docs)
+	if err := e.analyse(ctx, todo); err != nil {
+		return nil, err
+	}
+	e.scanAll = sync.OnceValue(func() *retrieve.Scan {
+		docs := make([]*doc.Article, 0, len(c.Articles))
+		for _, a := range c.Articles {
+			if d := e.doc(a.ID); d != nil {
+				docs = append(docs, d)
+			}
+		}
+		return retrieve.NewScan(docs)
+	})
 	return e, nil
 }
 
-// Article returns the analysed article with the given ID, or nil.
-func (e *Engine) analysed(id string) *doc.Article { return e.articles[id] }
+// maxDecoded is how many analysed articles the engine keeps decoded: a
+// question reads at most retrieve.DefaultLimit (40) articles, and 512
+// news articles decoded take about 25 MB.
+const maxDecoded = 512
+
+// analyse analyses the articles, one worker a core, keeping their compact
+// forms, and the decoded ones too while they fit in the cache.
+func (e *Engine) analyse(ctx context.Context, arts []*corpus.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(arts))
+	next := make(chan *corpus.Article)
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			an := doc.NewAnalyser(e.tagger)
+			for a := range next {
+				d, err := an.Article(ctx, a)
+				mu.Lock()
+				if err != nil {
+					firstErr = cmp.Or(firstErr, err)
+				} else {
+					e.analyses[a.ID] = doc.Encode(d)
+				}
+				mu.Unlock()
+				if err == nil {
+					e.decoded.put(a.ID, d)
+				}
+			}
+		}()
+	}
+	for _, a := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- a
+	}
+	close(next)
+	wg.Wait()
+	if err := cmp.Or(firstErr, ctx.Err()); err != nil {
+		return fmt.Errorf("bot: %w", err)
+	}
+	return nil
+}
+
+// doc returns the analysed article with the given ID (decoding it, or
+// analysing it again when its compact form does not fit), or nil.
+func (e *Engine) doc(id string) *doc.Article {
+	if d := e.decoded.get(id); d != nil {
+		return d
+	}
+	a := e.corpus.Article(id)
+	if a == nil {
+		return nil
+	}
+	d, err := doc.Decode(a, e.analyses[id])
+	if err != nil {
+		d, err = doc.Analyse(context.Background(), e.tagger, a)
+		if err != nil {
+			return nil
+		}
+	}
+	e.decoded.put(id, d)
+	return d
+}
 
 // docs adapts the engine to retrieve.Articles.
 type docs struct{ e *Engine }
 
-func (d docs) Article(id string) *doc.Article { return d.e.articles[id] }
+func (d docs) Article(id string) *doc.Article { return d.e.doc(id) }
 
 // searcher is what finds the sentences of a question about article (""
 // for all): a scan when that is small, else the index.
@@ -95,10 +191,16 @@ func (e *Engine) searcher(article string) Searcher {
 			n = len(a.Sentences)
 		}
 	}
-	if n <= e.scanUpTo || e.idx == nil {
-		return e.scan
+	if n > e.scanUpTo && e.idx != nil {
+		return e.idx
 	}
-	return e.idx
+	if article != "" && e.corpus.SentenceCount() > e.scanUpTo {
+		// One article of a large corpus: scan it alone.
+		if d := e.doc(article); d != nil {
+			return retrieve.NewScan([]*doc.Article{d})
+		}
+	}
+	return e.scanAll()
 }
 
 // Articles lists the articles the engine knows, in load order.
@@ -261,15 +363,15 @@ func (e *Engine) Search(ctx context.Context, query, article string, limit int) (
 	}
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
-		d := e.articles[h.Article]
-		if d == nil {
+		a := e.corpus.Article(h.Article)
+		if a == nil {
 			continue
 		}
-		s := d.Sentence(h.Sentence)
-		if s == nil {
+		s, ok := a.Sentence(h.Sentence)
+		if !ok {
 			continue
 		}
-		out = append(out, Match{Citation: e.cite(s.Sentence), Spans: h.Spans, Score: h.Score})
+		out = append(out, Match{Citation: e.cite(&s), Spans: h.Spans, Score: h.Score})
 	}
 	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,24 +61,53 @@ var (
 // cannot be read or parsed is skipped and reported in problems (each a
 // *FileError); err is set only when nothing could be loaded at all.
 func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
+	return LoadEach(ctx, path, 1, nil)
+}
+
+// MakeFunc makes the article of a file from its bytes (Parse, or a read
+// of what an earlier Parse of the same bytes kept), setting its Source.
+type MakeFunc func(ctx context.Context, path string, data []byte) (*Article, error)
+
+// LoadEach is Load with mk making each article (nil: Parse), up to
+// workers files at a time (at least 1); the corpus is in name order
+// whatever order they finish in.
+func LoadEach(ctx context.Context, path string, workers int, mk MakeFunc) (c *Corpus, problems []error, err error) {
 	files, problems, err := Files(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	var articles []*Article
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
-		}
-		a, err := loadFile(ctx, f)
-		if ctx.Err() != nil {
-			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, ctx.Err())
-		}
+	if mk == nil {
+		mk = parseFile
+	}
+	type result struct {
+		a   *Article
+		err error
+	}
+	results := parallel(ctx, len(files), max(workers, 1), func(i int) result {
+		data, err := ReadFile(files[i])
 		if err != nil {
-			problems = append(problems, err)
+			return result{err: err}
+		}
+		a, err := mk(ctx, files[i], data)
+		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				err = &FileError{Path: files[i], Err: err}
+			}
+			return result{err: err}
+		}
+		return result{a: a}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
+	}
+	var articles []*Article
+	for _, r := range results {
+		if r.err != nil {
+			problems = append(problems, r.err)
 			continue
 		}
-		articles = append(articles, a)
+		articles = append(articles, r.a)
 	}
 	if len(articles) == 0 {
 		if len(problems) > 0 {
@@ -86,6 +116,39 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		return nil, nil, fmt.Errorf("corpus: %w in %s", ErrNoArticles, path)
 	}
 	return New(articles), problems, nil
+}
+
+// parallel runs f(0) … f(n-1), workers at a time, and returns their
+// results in order. It stops starting new ones when ctx ends.
+func parallel[T any](ctx context.Context, n, workers int, f func(i int) T) []T {
+	out := make([]T, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = f(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// parseFile is the MakeFunc of Load: Parse, named after the file.
+func parseFile(ctx context.Context, path string, data []byte) (*Article, error) {
+	a, err := Parse(ctx, NameOf(path), data)
+	if err != nil {
+		return nil, err
+	}
+	a.Source = path
+	return a, nil
 }
 
 // IsArticleFile reports whether a file's name makes it an article to Load:
@@ -155,19 +218,6 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, &FileError{Path: path, Err: ErrTooLarge}
 	}
 	return data, nil
-}
-
-func loadFile(ctx context.Context, path string) (*Article, error) {
-	data, err := ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	a, err := Parse(ctx, NameOf(path), data)
-	if err != nil {
-		return nil, &FileError{Path: path, Err: err}
-	}
-	a.Source = path
-	return a, nil
 }
 
 // Parse reads one article from its text. A first line followed by a blank
