@@ -88,6 +88,16 @@ func Open(path string) (*Cache, error) {
 		return nil, fmt.Errorf("cache: open %s: %w", path, err)
 	}
 	c := &Cache{db: db, version: version}
+	// A cache of this version needs no write (and no sync) to open.
+	current := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		current = meta != nil && bytes.Equal(meta.Get(keyVersion), []byte(version)) && tx.Bucket(bucketArticles) != nil
+		return nil
+	})
+	if current {
+		return c, nil
+	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
