@@ -32,7 +32,7 @@ import (
 )
 
 // formatVersion changes whenever the record's layout does (encode.go).
-const formatVersion = "1"
+const formatVersion = "2"
 
 // lockTimeout is how long Open waits for another process that holds the
 // cache: as long as the index waits (index.Open).

@@ -15,7 +15,8 @@ import (
 //	            value, role, speaker, name and fact text not in its sentence)
 //	title:      string number, untitled flag
 //	paragraphs: count, then each as its sentence count and 0-based positions
-//	sentences:  count, then for each its paragraph, index, text, and facts:
+//	sentences:  count, the count of their facts, then for each its
+//	            paragraph, index, text, and facts:
 //	            count, then kind, start+1, end+1, text (0: the sentence's
 //	            own bytes start..end; else string number + 1), value,
 //	            role, speaker, sentence
@@ -71,6 +72,11 @@ func encode(r *Record) []byte {
 		}
 	}
 	e.length(a.Sentences == nil, len(a.Sentences))
+	total := 0
+	for i := range a.Sentences {
+		total += len(a.Sentences[i].Facts)
+	}
+	e.num(total)
 	for i := range a.Sentences {
 		s := &a.Sentences[i]
 		e.num(s.Paragraph)
@@ -253,8 +259,9 @@ func decode(data []byte, in *Interner) (*Record, error) {
 	texts := make([]span, n)
 	factCounts := make([]counted, n)
 	var all []byte
-	var fs []facts.Fact
-	var own []bool // per fact: its text is its sentence's bytes Start..End
+	total := d.count()
+	fs := make([]facts.Fact, 0, total)
+	own := make([]bool, 0, total) // per fact: its text is its sentence's bytes Start..End
 	for i := range n {
 		s := &a.Sentences[i]
 		s.Paragraph, s.Index = d.num(), d.num()
@@ -284,6 +291,9 @@ func decode(data []byte, in *Interner) (*Record, error) {
 		if d.bad {
 			return nil, errRecord
 		}
+	}
+	if len(fs) != total {
+		return nil, errRecord
 	}
 	joined := string(all)
 	k := 0
