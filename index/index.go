@@ -318,7 +318,10 @@ func (w *writer) flush() error {
 	if err := w.bi.Batch(w.b); err != nil {
 		return fmt.Errorf("index: write batch to %s: %w", w.where, err)
 	}
-	w.b.Reset()
+	// A new batch, not Reset: scorch's analysis goroutine may still be
+	// ranging over a batch of updates and deletes after Batch returns
+	// (bleve v2.6.3, scorch.go Batch; go test -race found it).
+	w.b = w.bi.NewBatch()
 	return nil
 }
 
