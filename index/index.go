@@ -21,12 +21,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/articlebot/articlebot/corpus"
-	"github.com/articlebot/articlebot/corpus/text"
 )
 
 // Options says where the index lives and how it matches words.
@@ -88,69 +85,33 @@ type Index struct {
 const batchSize = 1000
 
 // Open builds (or, with Options.Dir, reopens, updates or rebuilds) the
-// index of c. On disk, an index of this schema version is reused and
-// updated in place: the documents of the articles whose fingerprint
-// changed, that are new or that are gone are written or deleted, and
-// nothing else (see manifest). Any other index (another schema, damaged,
-// none) is built in a temporary folder next to Dir and renamed into
-// place.
+// index of c: an Updater given every article of c.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if c == nil {
 		return nil, errors.New("index: open: no corpus")
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("index: open: %w", err)
-	}
-	m, err := newMapping()
+	u, err := NewUpdater(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	a := m.AnalyzerNamed(textAnalyzer)
-	if a == nil {
-		return nil, fmt.Errorf("index: open: analyzer %s missing", textAnalyzer)
-	}
-	th := opts.Thesaurus
-	if th == nil {
-		th = ThesaurusFunc(text.Related)
-	}
-	want := manifestOf(c, opts.Fingerprints)
-	ix := &Index{c: c, analyzer: a, th: th}
-
-	if opts.Dir == "" {
-		bi, err := build(ctx, "", m, c, want)
-		if err != nil {
+	for _, a := range c.Articles {
+		if a == nil {
+			continue
+		}
+		fp, ok := opts.Fingerprints[a.ID]
+		if !ok {
+			fp = Fingerprint(a)
+		}
+		if err := u.Put(a, fp); err != nil {
+			u.Abort()
 			return nil, err
 		}
-		ix.bi, ix.rebuilt, ix.indexed = bi, true, len(want)
-		return ix, nil
 	}
-
-	dir := filepath.Clean(opts.Dir)
-	bi, have, err := reuse(dir)
+	ix, err := u.Finish()
 	if err != nil {
 		return nil, err
 	}
-	if bi != nil {
-		ix.bi = bi
-		ix.indexed, ix.removed, err = update(ctx, bi, c, have, want)
-		if err != nil {
-			bi.Close()
-			return nil, err
-		}
-		return ix, nil
-	}
-	if err := checkReplaceable(dir); err != nil {
-		return nil, err
-	}
-	if err := rebuild(ctx, dir, m, c, want); err != nil {
-		return nil, err
-	}
-	ix.indexed = len(want)
-	bi, err = openDisk(dir)
-	if err != nil {
-		return nil, fmt.Errorf("index: open %s: %w", dir, err)
-	}
-	ix.bi, ix.rebuilt = bi, true
+	ix.c = c
 	return ix, nil
 }
 
@@ -164,7 +125,7 @@ func openDisk(dir string) (bleve.Index, error) {
 // returns what it holds. It returns nil when there is no such index
 // (none, a damaged one, or another), and an error only when the index is
 // held by another process: that one must not be replaced. The articles of
-// an update that did not finish (keyPending) are held as changed.
+// an update that did not finish (pendingKey) are held as changed.
 func reuse(dir string) (bleve.Index, manifest, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
 		return nil, nil, nil
@@ -178,13 +139,20 @@ func reuse(dir string) (bleve.Index, manifest, error) {
 	}
 	schema, err1 := bi.GetInternal([]byte(keySchema))
 	raw, err2 := bi.GetInternal([]byte(keyManifest))
-	pending, err3 := bi.GetInternal([]byte(keyPending))
 	have, ok := decodeManifest(raw)
-	if err1 != nil || err2 != nil || err3 != nil || string(schema) != schemaVersion || raw == nil || !ok {
+	if err1 != nil || err2 != nil || string(schema) != schemaVersion || raw == nil || !ok {
 		bi.Close()
 		return nil, nil, nil
 	}
-	if pending != nil {
+	for n := 0; ; n++ {
+		pending, err := bi.GetInternal(pendingKey(n))
+		if err != nil {
+			bi.Close()
+			return nil, nil, nil
+		}
+		if pending == nil {
+			break
+		}
 		p, ok := decodeManifest(pending)
 		if !ok {
 			bi.Close()
@@ -197,92 +165,21 @@ func reuse(dir string) (bleve.Index, manifest, error) {
 	return bi, have, nil
 }
 
-// manifestOf is what the index of c holds: fps gives fingerprints known
-// already.
-func manifestOf(c *corpus.Corpus, fps map[string]string) manifest {
-	m := make(manifest, len(c.Articles))
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		fp, ok := fps[a.ID]
-		if !ok {
-			fp = Fingerprint(a)
-		}
-		m[a.ID] = entry{Fingerprint: fp, Sentences: len(a.Sentences)}
-	}
-	return m
-}
-
-// update brings the index bi, which holds have, to hold want (the
-// articles of c): it writes the documents of the articles that are new or
-// changed and deletes those of the articles that are gone, in batches.
-// The articles it changes are listed first under keyPending, and the
-// last batch writes the new manifest and clears the list: an update cut
-// short is finished by the next one. It returns how many articles it
-// indexed and removed.
-func update(ctx context.Context, bi bleve.Index, c *corpus.Corpus, have, want manifest) (indexed, removed int, err error) {
-	pending := manifest{}
-	var changed []*corpus.Article
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		if h, ok := have[a.ID]; !ok || h != want[a.ID] {
-			changed = append(changed, a)
-			pending[a.ID] = entry{Sentences: max(h.Sentences, len(a.Sentences))}
-		}
-	}
-	var gone []string
-	for id, h := range have {
-		if _, ok := want[id]; !ok {
-			gone = append(gone, id)
-			pending[id] = entry{Sentences: h.Sentences}
-		}
-	}
-	if len(pending) == 0 {
-		return 0, 0, nil
-	}
-	w := &writer{ctx: ctx, bi: bi, b: bi.NewBatch(), where: "index"}
-	w.b.SetInternal([]byte(keyPending), pending.encode())
-	if err := w.flush(); err != nil {
-		return 0, 0, err
-	}
-	for _, a := range changed {
-		if err := w.article(a); err != nil {
-			return 0, 0, err
-		}
-		for n := len(a.Sentences) + 1; n <= have[a.ID].Sentences; n++ {
-			if err := w.delete(docID(a.ID, n)); err != nil {
-				return 0, 0, err
-			}
-		}
-	}
-	for _, id := range gone {
-		for n := 1; n <= have[id].Sentences; n++ {
-			if err := w.delete(docID(id, n)); err != nil {
-				return 0, 0, err
-			}
-		}
-	}
-	w.b.SetInternal([]byte(keyManifest), want.encode())
-	w.b.DeleteInternal([]byte(keyPending))
-	if err := w.flush(); err != nil {
-		return 0, 0, err
-	}
-	return len(changed), len(gone), nil
-}
-
 // writer writes documents to an index in batches of batchSize.
 type writer struct {
-	ctx   context.Context
-	bi    bleve.Index
-	b     *bleve.Batch
-	where string
+	ctx     context.Context
+	bi      bleve.Index
+	b       *bleve.Batch
+	where   string
+	changed bool // the batch holds documents; see Updater.pending
+	// beforeFlush, when set, runs before a batch with documents is written
+	// (to add what must be written with them).
+	beforeFlush func(b *bleve.Batch)
 }
 
 // article adds (or replaces) the documents of a's sentences.
 func (w *writer) article(a *corpus.Article) error {
+	w.changed = true
 	if err := w.ctx.Err(); err != nil {
 		return fmt.Errorf("index: build %s: %w", w.where, err)
 	}
@@ -298,6 +195,7 @@ func (w *writer) article(a *corpus.Article) error {
 }
 
 func (w *writer) delete(id string) error {
+	w.changed = true
 	w.b.Delete(id)
 	return w.full()
 }
@@ -315,6 +213,10 @@ func (w *writer) flush() error {
 	if err := w.ctx.Err(); err != nil {
 		return fmt.Errorf("index: build %s: %w", w.where, err)
 	}
+	if w.changed && w.beforeFlush != nil {
+		w.beforeFlush(w.b)
+	}
+	w.changed = false
 	if err := w.bi.Batch(w.b); err != nil {
 		return fmt.Errorf("index: write batch to %s: %w", w.where, err)
 	}
@@ -349,70 +251,6 @@ func checkReplaceable(dir string) error {
 		return fmt.Errorf("index: open %s: folder is not empty and holds no index; not replacing it", dir)
 	}
 	return nil
-}
-
-// rebuild builds the index of c in a temporary folder next to dir and
-// renames it into place, so that a crash or a cancelled build never leaves
-// a half-built index where a good one is looked for.
-func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, want manifest) error {
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("index: create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("index: temporary folder for %s: %w", dir, err)
-	}
-	defer os.RemoveAll(tmp)
-	fresh := filepath.Join(tmp, "new")
-	bi, err := build(ctx, fresh, m, c, want)
-	if err != nil {
-		return err
-	}
-	if err := bi.Close(); err != nil {
-		return fmt.Errorf("index: close new index of %s: %w", dir, err)
-	}
-	old := filepath.Join(tmp, "old")
-	hadOld := false
-	if err := os.Rename(dir, old); err == nil {
-		hadOld = true
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("index: move old index %s aside: %w", dir, err)
-	}
-	if err := os.Rename(fresh, dir); err != nil {
-		if hadOld {
-			_ = os.Rename(old, dir)
-		}
-		return fmt.Errorf("index: move new index into %s: %w", dir, err)
-	}
-	return nil
-}
-
-// build indexes every sentence of c, in batches, at path ("" in memory).
-func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, want manifest) (bleve.Index, error) {
-	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("index: create %s: %w", where(path), err)
-	}
-	w := &writer{ctx: ctx, bi: bi, b: bi.NewBatch(), where: where(path)}
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		if err := w.article(a); err != nil {
-			bi.Close()
-			return nil, err
-		}
-	}
-	// The version and manifest go in the last batch: an index that has
-	// them is complete.
-	w.b.SetInternal([]byte(keySchema), []byte(schemaVersion))
-	w.b.SetInternal([]byte(keyManifest), want.encode())
-	if err := w.flush(); err != nil {
-		bi.Close()
-		return nil, err
-	}
-	return bi, nil
 }
 
 func where(path string) string {

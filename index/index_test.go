@@ -161,7 +161,7 @@ func TestOpenOnDisk(t *testing.T) {
 		}, wantRebuilt: true, wantUpdated: [2]int{4, 0}, query: "petrol", wantHit: "business/4"},
 		// An update cut short: the articles it listed are redone.
 		{name: "update-pending", corpus: base, before: func(t *testing.T) {
-			setInternal(t, dir, keyPending, string(manifest{"sport": {Sentences: 9}}.encode()))
+			setInternal(t, dir, string(pendingKey(0)), string(manifest{"sport": {Sentences: 9}}.encode()))
 		}, wantUpdated: [2]int{1, 0}, query: "soldiers", wantHit: "sport/3"},
 		{name: "index-damaged", corpus: base, before: func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{not json"), 0o644); err != nil {
