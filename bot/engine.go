@@ -30,7 +30,7 @@ type Searcher = retrieve.Searcher
 // a question reads the few articles its sentences come from, and the
 // decoded ones stay in a cache of the most recently read.
 type Engine struct {
-	corpus   *corpus.Corpus
+	lib      *library
 	idx      Searcher
 	tagger   *pos.Tagger
 	model    *rank.Model
@@ -65,11 +65,16 @@ const defaultScanUpTo = 2000
 // every article (tags its words) that WithAnalyses did not give, on all
 // cores, checking ctx between articles.
 func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*Engine, error) {
+	return newEngine(ctx, libraryOf(c), idx, opts...)
+}
+
+// newEngine returns an engine over the articles of lib.
+func newEngine(ctx context.Context, lib *library, idx Searcher, opts ...Option) (*Engine, error) {
 	tg, err := pos.New()
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	e := &Engine{corpus: c, idx: idx, tagger: tg, scanUpTo: defaultScanUpTo}
+	e := &Engine{lib: lib, idx: idx, tagger: tg, scanUpTo: defaultScanUpTo}
 	for _, o := range opts {
 		o(e)
 	}
@@ -81,23 +86,26 @@ func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*
 		e.model = m
 	}
 	given := e.analyses
-	e.analyses = make(map[string][]byte, len(c.Articles))
+	e.analyses = map[string][]byte{}
 	e.decoded = newDocCache(maxDecoded)
-	var todo []*corpus.Article
-	for _, a := range c.Articles {
-		if b, ok := given[a.ID]; ok {
-			e.analyses[a.ID] = b
-		} else {
-			todo = append(todo, a)
+	if c := lib.corpus; c != nil {
+		// In memory: every article's analysis is kept here.
+		var todo []*corpus.Article
+		for _, a := range c.Articles {
+			if b, ok := given[a.ID]; ok {
+				e.analyses[a.ID] = b
+			} else {
+				todo = append(todo, a)
+			}
+		}
+		if err := e.analyse(ctx, todo); err != nil {
+			return nil, err
 		}
 	}
-	if err := e.analyse(ctx, todo); err != nil {
-		return nil, err
-	}
 	e.scanAll = sync.OnceValue(func() *retrieve.Scan {
-		docs := make([]*doc.Article, 0, len(c.Articles))
-		for _, a := range c.Articles {
-			if d := e.doc(a.ID); d != nil {
+		docs := make([]*doc.Article, 0, len(lib.infos))
+		for _, in := range lib.infos {
+			if d := e.doc(in.ID); d != nil {
 				docs = append(docs, d)
 			}
 		}
@@ -107,9 +115,10 @@ func New(ctx context.Context, c *corpus.Corpus, idx Searcher, opts ...Option) (*
 }
 
 // maxDecoded is how many analysed articles the engine keeps decoded: a
-// question reads at most retrieve.DefaultLimit (40) articles, and 512
-// news articles decoded take about 25 MB.
-const maxDecoded = 512
+// question reads at most retrieve.DefaultLimit (40) articles, so this
+// holds the articles of the last few questions, about 6 MB of news
+// articles.
+const maxDecoded = 128
 
 // analyse analyses the articles, one worker a core, keeping their compact
 // forms, and the decoded ones too while they fit in the cache.
@@ -162,11 +171,14 @@ func (e *Engine) doc(id string) *doc.Article {
 	if d := e.decoded.get(id); d != nil {
 		return d
 	}
-	a := e.corpus.Article(id)
-	if a == nil {
+	a, an, err := e.lib.article(id)
+	if err != nil || a == nil {
 		return nil
 	}
-	d, err := doc.Decode(a, e.analyses[id])
+	if an == nil {
+		an = e.analyses[id]
+	}
+	d, err := doc.Decode(a, an)
 	if err != nil {
 		d, err = doc.Analyse(context.Background(), e.tagger, a)
 		if err != nil {
@@ -177,6 +189,16 @@ func (e *Engine) doc(id string) *doc.Article {
 	return d
 }
 
+// article returns the article with the given ID with its sentences and
+// facts, or nil.
+func (e *Engine) article(id string) (*corpus.Article, error) {
+	if d := e.decoded.get(id); d != nil {
+		return d.Article, nil
+	}
+	a, _, err := e.lib.article(id)
+	return a, err
+}
+
 // docs adapts the engine to retrieve.Articles.
 type docs struct{ e *Engine }
 
@@ -185,16 +207,16 @@ func (d docs) Article(id string) *doc.Article { return d.e.doc(id) }
 // searcher is what finds the sentences of a question about article (""
 // for all): a scan when that is small, else the index.
 func (e *Engine) searcher(article string) Searcher {
-	n := e.corpus.SentenceCount()
+	n := e.lib.sentences
 	if article != "" {
-		if a := e.corpus.Article(article); a != nil {
-			n = len(a.Sentences)
+		if in, ok := e.lib.info(article); ok {
+			n = in.Sentences
 		}
 	}
 	if n > e.scanUpTo && e.idx != nil {
 		return e.idx
 	}
-	if article != "" && e.corpus.SentenceCount() > e.scanUpTo {
+	if article != "" && e.lib.sentences > e.scanUpTo {
 		// One article of a large corpus: scan it alone.
 		if d := e.doc(article); d != nil {
 			return retrieve.NewScan([]*doc.Article{d})
@@ -205,37 +227,25 @@ func (e *Engine) searcher(article string) Searcher {
 
 // Articles lists the articles the engine knows, in load order.
 func (e *Engine) Articles() []ArticleInfo {
-	out := make([]ArticleInfo, 0, len(e.corpus.Articles))
-	for _, a := range e.corpus.Articles {
-		out = append(out, info(a))
-	}
-	return out
+	return append([]ArticleInfo(nil), e.lib.infos...)
 }
 
 // Article describes the article with the given ID.
 func (e *Engine) Article(id string) (ArticleInfo, bool) {
-	a := e.corpus.Article(id)
-	if a == nil {
-		return ArticleInfo{}, false
-	}
-	return info(a), true
-}
-
-func info(a *corpus.Article) ArticleInfo {
-	return ArticleInfo{ID: a.ID, Title: a.Title, Sentences: len(a.Sentences), Source: a.Source}
+	return e.lib.info(id)
 }
 
 func (e *Engine) cite(s *corpus.Sentence) Citation {
 	title := s.Article
-	if a := e.corpus.Article(s.Article); a != nil {
-		title = a.Title
+	if in, ok := e.lib.info(s.Article); ok {
+		title = in.Title
 	}
 	return Citation{Article: s.Article, Title: title, Index: s.Index, Text: s.Text}
 }
 
 // checkArticle returns a UserError when id names no article.
 func (e *Engine) checkArticle(id string) error {
-	if id != "" && e.corpus.Article(id) == nil {
+	if _, ok := e.lib.info(id); id != "" && !ok {
 		return &UserError{Msg: fmt.Sprintf("There is no article %q. Known articles: %s.", clip(id, 60), e.articleList())}
 	}
 	return nil
@@ -243,9 +253,9 @@ func (e *Engine) checkArticle(id string) error {
 
 func (e *Engine) articleList() string {
 	var ids []string
-	for i, a := range e.corpus.Articles {
+	for i, a := range e.lib.infos {
 		if i == 10 {
-			ids = append(ids, fmt.Sprintf("and %d more", len(e.corpus.Articles)-10))
+			ids = append(ids, fmt.Sprintf("and %d more", len(e.lib.infos)-10))
 			break
 		}
 		ids = append(ids, a.ID)
@@ -286,7 +296,10 @@ func (e *Engine) Context(ctx context.Context, article string, n int) ([]Citation
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("bot: context: %w", err)
 	}
-	a := e.corpus.Article(article)
+	a, err := e.article(article)
+	if err != nil {
+		return nil, err
+	}
 	if a == nil {
 		return nil, e.checkArticle(article)
 	}
@@ -312,8 +325,15 @@ func (e *Engine) Facts(ctx context.Context, article string, kinds ...facts.Kind)
 		want[k] = true
 	}
 	var out []facts.Fact
-	for _, a := range e.corpus.Articles {
-		if article != "" && a.ID != article {
+	for _, in := range e.lib.infos {
+		if article != "" && in.ID != article {
+			continue
+		}
+		a, err := e.article(in.ID)
+		if err != nil {
+			return nil, err
+		}
+		if a == nil {
 			continue
 		}
 		for _, s := range a.Sentences {
@@ -333,9 +353,11 @@ func (e *Engine) Facts(ctx context.Context, article string, kinds ...facts.Kind)
 // People returns the people an article names, with their roles.
 func (e *Engine) People(article string) []facts.Person {
 	var out []facts.Person
-	for _, a := range e.corpus.Articles {
-		if article == "" || a.ID == article {
-			out = append(out, a.People...)
+	for _, in := range e.lib.infos {
+		if article == "" || in.ID == article {
+			if a, _ := e.article(in.ID); a != nil {
+				out = append(out, a.People...)
+			}
 		}
 	}
 	return out
@@ -363,7 +385,10 @@ func (e *Engine) Search(ctx context.Context, query, article string, limit int) (
 	}
 	out := make([]Match, 0, len(hits))
 	for _, h := range hits {
-		a := e.corpus.Article(h.Article)
+		a, err := e.article(h.Article)
+		if err != nil {
+			return nil, err
+		}
 		if a == nil {
 			continue
 		}
@@ -371,7 +396,22 @@ func (e *Engine) Search(ctx context.Context, query, article string, limit int) (
 		if !ok {
 			continue
 		}
-		out = append(out, Match{Citation: e.cite(&s), Spans: h.Spans, Score: h.Score})
+		out = append(out, Match{Citation: e.cite(&s), Spans: within(h.Spans, len(s.Text)), Score: h.Score})
 	}
 	return out, nil
+}
+
+// within keeps the spans that lie inside a text of n bytes (an index
+// without the corpus cannot check them).
+func within(spans [][2]int, n int) [][2]int {
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp[0] >= 0 && sp[0] < sp[1] && sp[1] <= n {
+			out = append(out, sp)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

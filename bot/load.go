@@ -26,6 +26,9 @@ type LoadOptions struct {
 	// computes for each article (Dir/articles.db, see corpus/cache) on
 	// disk: a later Load reads unchanged articles back, extracts and
 	// analyses only new and changed ones, and updates the index in place.
+	// The engine then holds only what each article is, and reads an
+	// article's sentences, facts and analysis back when a question wants
+	// them.
 	Dir string
 	// Engine configures the engine.
 	Engine []Option
@@ -35,15 +38,21 @@ type LoadOptions struct {
 type Loaded struct {
 	*Engine
 	Index    *index.Index
-	Corpus   *corpus.Corpus
 	Problems []error // article files skipped (each a *corpus.FileError)
 	// Extracted is how many articles were parsed and analysed, not read
 	// back from Dir.
 	Extracted int
+	cache     *cache.Cache
 }
 
-// Close releases the index.
-func (l *Loaded) Close() error { return l.Index.Close() }
+// Close releases the index and the folder.
+func (l *Loaded) Close() error {
+	err := l.Index.Close()
+	if l.cache != nil {
+		err = errors.Join(err, l.cache.Close())
+	}
+	return err
+}
 
 // The files of a LoadOptions.Dir.
 const (
@@ -51,56 +60,281 @@ const (
 	cacheFile   = "articles.db"
 )
 
-// Load loads the corpus, its index and the engine over them.
+// Bounds of a load's pipeline.
+const (
+	// loadAhead is how many articles the workers may make ahead of the
+	// one the index takes next: enough to keep both cores busy while the
+	// index waits on a disk write, few enough to hold little memory.
+	loadAhead = 128
+	// cacheBatch is how many new records go in one cache transaction.
+	cacheBatch = 256
+)
+
+// Load loads the corpus, its index and the engine over them. Articles are
+// made (read back or extracted and analysed) on all cores while the index
+// takes them, in file order, one at a time.
 func Load(ctx context.Context, o LoadOptions) (*Loaded, error) {
-	var ch *cache.Cache
-	if o.Dir != "" {
-		var err error
-		if ch, err = openDir(o.Dir); err != nil {
-			return nil, err
-		}
-		defer ch.Close()
-	}
-	l := &Loaded{}
-	var made *madeArticles
-	var err error
-	if o.Corpus == "" {
-		l.Corpus, err = corpus.Default()
-	} else {
-		made, err = newMade(ch)
-		if err != nil {
-			return nil, err
-		}
-		l.Corpus, l.Problems, err = corpus.LoadEach(ctx, o.Corpus, runtime.GOMAXPROCS(0), made.make)
-	}
-	if err != nil {
-		return nil, err
-	}
 	ixOpts := index.Options{}
 	if o.Dir != "" {
 		ixOpts.Dir = filepath.Join(o.Dir, indexFolder)
 	}
-	opts := o.Engine
-	if made != nil {
-		ixOpts.Fingerprints, opts = made.fingerprints(), append([]Option{WithAnalyses(made.analyses())}, opts...)
-		l.Extracted = len(made.fresh)
-	}
-	ix, err := index.Open(ctx, l.Corpus, ixOpts)
-	if err != nil {
-		return nil, err
-	}
-	l.Index = ix
-	if l.Engine, err = New(ctx, l.Corpus, ix, opts...); err != nil {
-		ix.Close()
-		return nil, err
-	}
-	if made != nil {
-		if err := made.save(); err != nil {
+	if o.Corpus == "" {
+		c, err := corpus.Default()
+		if err != nil {
+			return nil, err
+		}
+		ix, err := index.Open(ctx, c, ixOpts)
+		if err != nil {
+			return nil, err
+		}
+		e, err := New(ctx, c, ix, o.Engine...)
+		if err != nil {
 			ix.Close()
 			return nil, err
 		}
+		return &Loaded{Engine: e, Index: ix, Extracted: 1}, nil
+	}
+	files, problems, err := corpus.Files(o.Corpus)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{Problems: problems}
+	if o.Dir != "" {
+		if l.cache, err = openDir(o.Dir); err != nil {
+			return nil, err
+		}
+	}
+	fail := func(err error) (*Loaded, error) {
+		if l.cache != nil {
+			l.cache.Close()
+		}
+		return nil, err
+	}
+	u, err := index.NewUpdater(ctx, ixOpts)
+	if err != nil {
+		return fail(err)
+	}
+	lib, analyses, err := l.take(ctx, o.Corpus, files, u)
+	if err != nil {
+		u.Abort()
+		return fail(err)
+	}
+	if l.Index, err = u.Finish(); err != nil {
+		return fail(err)
+	}
+	opts := o.Engine
+	if analyses != nil {
+		opts = append([]Option{WithAnalyses(analyses)}, opts...)
+	}
+	if l.Engine, err = newEngine(ctx, lib, l.Index, opts...); err != nil {
+		l.Index.Close()
+		return fail(err)
 	}
 	return l, nil
+}
+
+// made is one article file as the workers made it: from the cache, its
+// stub (the rest is read when wanted); else the record of its extraction.
+type made struct {
+	key  cache.Key
+	stub *cache.Stub
+	rec  *cache.Record
+	err  error
+}
+
+// back is where the library reads an article back from.
+type back struct {
+	key  cache.Key
+	path string
+}
+
+// take makes the articles of files on all cores and gives them to the
+// index in order, keeping new records in the cache as it goes, and
+// returns the library of the articles loaded (and, in memory, their
+// analyses).
+func (l *Loaded) take(ctx context.Context, from string, files []string, u *index.Updater) (*library, map[string][]byte, error) {
+	mk, err := newMaker()
+	if err != nil {
+		return nil, nil, err
+	}
+	if l.cache != nil {
+		if mk.stubs, err = l.cache.Stubs(); err != nil {
+			return nil, nil, err
+		}
+	}
+	results := make([]chan made, len(files))
+	for i := range results {
+		results[i] = make(chan made, 1)
+	}
+	ahead := make(chan struct{}, loadAhead)
+	jobs := make(chan int)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()   // second: the workers are done
+	defer close(stop) // first: no more jobs
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case ahead <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] <- mk.make(ctx, files[i])
+			}
+		}()
+	}
+
+	lib := &library{byID: map[string]int{}}
+	var analyses map[string][]byte
+	var inMemory []*corpus.Article
+	if l.cache == nil {
+		analyses = map[string][]byte{}
+	}
+	backs := map[string]back{}
+	keep := map[cache.Key]bool{}
+	fresh := map[cache.Key]*cache.Record{}
+	ids := corpus.NewIDs()
+	flush := func(prune bool) error {
+		if l.cache == nil || (len(fresh) == 0 && !prune) {
+			return nil
+		}
+		var k map[cache.Key]bool
+		if prune {
+			k = keep
+		}
+		if err := l.cache.Update(fresh, k); err != nil {
+			return fmt.Errorf("bot: %w", err)
+		}
+		clear(fresh)
+		return nil
+	}
+	for i, path := range files {
+		var m made
+		select {
+		case m = <-results[i]:
+		case <-ctx.Done():
+			return nil, nil, fmt.Errorf("corpus: load %s: %w", from, ctx.Err())
+		}
+		<-ahead
+		if m.err != nil {
+			var fe *corpus.FileError
+			if !errors.As(m.err, &fe) {
+				m.err = &corpus.FileError{Path: path, Err: m.err}
+			}
+			if ctx.Err() != nil {
+				return nil, nil, fmt.Errorf("corpus: load %s: %w", from, ctx.Err())
+			}
+			l.Problems = append(l.Problems, m.err)
+			continue
+		}
+		id := ids.Take(corpus.IDFromName(corpus.NameOf(path)))
+		keep[m.key] = true
+		var in ArticleInfo
+		if m.stub != nil {
+			in = ArticleInfo{ID: id, Title: m.stub.Title, Sentences: m.stub.Sentences, Source: path}
+			if m.stub.Untitled {
+				a := &corpus.Article{Untitled: true}
+				a.SetName(corpus.NameOf(path))
+				in.Title = a.Title
+			}
+			if !u.Has(id, m.stub.Fingerprint, m.stub.Sentences) {
+				rec, err := readBack(l.cache, back{m.key, path}, id)
+				if err != nil {
+					return nil, nil, err
+				}
+				if err := u.Put(rec.Article, rec.Fingerprint); err != nil {
+					return nil, nil, err
+				}
+			}
+		} else {
+			a := m.rec.Article
+			a.SetName(corpus.NameOf(path))
+			a.SetID(id)
+			a.Source = path
+			in = info(a)
+			if err := u.Put(a, m.rec.Fingerprint); err != nil {
+				return nil, nil, err
+			}
+			l.Extracted++
+			if l.cache == nil {
+				inMemory = append(inMemory, a)
+				analyses[id] = m.rec.Analysis
+			} else {
+				fresh[m.key] = m.rec
+				if len(fresh) >= cacheBatch {
+					if err := flush(false); err != nil {
+						return nil, nil, err
+					}
+				}
+			}
+		}
+		lib.add(in)
+		backs[id] = back{m.key, path}
+	}
+	if len(lib.infos) == 0 {
+		if len(l.Problems) > 0 {
+			return nil, nil, fmt.Errorf("corpus: no article could be loaded from %s: %w", from, errors.Join(l.Problems...))
+		}
+		return nil, nil, fmt.Errorf("corpus: %w in %s", corpus.ErrNoArticles, from)
+	}
+	if l.cache == nil {
+		lib.corpus = corpus.New(inMemory)
+		return lib, analyses, nil
+	}
+	// Drop the records of files gone, only when there are any (reading
+	// the catalog, not the records: Len would touch every page).
+	gone := false
+	for k := range mk.stubs {
+		if !keep[k] {
+			gone = true
+			break
+		}
+	}
+	if err := flush(gone); err != nil {
+		return nil, nil, err
+	}
+	ch := l.cache
+	lib.read = func(id string) (*corpus.Article, []byte, error) {
+		b, ok := backs[id]
+		if !ok {
+			return nil, nil, nil
+		}
+		rec, err := readBack(ch, b, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		return rec.Article, rec.Analysis, nil
+	}
+	return lib, nil, nil
+}
+
+// readBack reads the record of an article back from the cache, named as
+// the loader named it.
+func readBack(ch *cache.Cache, b back, id string) (*cache.Record, error) {
+	rec, err := ch.Get(b.key, nil)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	if rec == nil {
+		return nil, fmt.Errorf("bot: %s: not in the cache", b.path)
+	}
+	rec.Article.SetName(corpus.NameOf(b.path))
+	rec.Article.SetID(id)
+	rec.Article.Source = b.path
+	return rec, nil
 }
 
 // openDir prepares a LoadOptions.Dir and opens its cache. A folder that
@@ -126,105 +360,45 @@ func openDir(dir string) (*cache.Cache, error) {
 	return ch, nil
 }
 
-// madeArticles makes the articles of a load (reading them back from the
-// cache or parsing and analysing them) and remembers what it made, for
-// the index, the engine and the cache. It is safe for concurrent use.
-type madeArticles struct {
-	cache    *cache.Cache // nil: nothing kept
-	interner *cache.Interner
-	tagger   *pos.Tagger
-	pool     sync.Pool // of *doc.Analyser, one a worker
-
-	mu    sync.Mutex
-	recs  map[*corpus.Article]*cache.Record
-	keys  map[cache.Key]bool
-	fresh map[cache.Key]*cache.Record
+// maker makes the article of a file: its stub, when the cache has it,
+// or a record of its extraction and analysis. It is safe for concurrent
+// use.
+type maker struct {
+	stubs map[cache.Key]*cache.Stub // what the cache holds; read-only
+	pool  sync.Pool                 // of *doc.Analyser, one a worker
 }
 
-func newMade(ch *cache.Cache) (*madeArticles, error) {
+func newMaker() (*maker, error) {
 	tg, err := pos.New()
 	if err != nil {
 		return nil, fmt.Errorf("bot: %w", err)
 	}
-	m := &madeArticles{cache: ch, interner: cache.NewInterner(), tagger: tg,
-		recs: map[*corpus.Article]*cache.Record{}, keys: map[cache.Key]bool{}, fresh: map[cache.Key]*cache.Record{}}
+	m := &maker{}
 	m.pool.New = func() any { return doc.NewAnalyser(tg) }
 	return m, nil
 }
 
-// make is the corpus.MakeFunc of a load.
-func (m *madeArticles) make(ctx context.Context, path string, data []byte) (*corpus.Article, error) {
-	key := cache.KeyOf(data)
-	var rec *cache.Record
-	if m.cache != nil {
-		r, err := m.cache.Get(key, m.interner)
-		if err != nil {
-			return nil, err
-		}
-		rec = r
+func (m *maker) make(ctx context.Context, path string) made {
+	if err := ctx.Err(); err != nil {
+		return made{err: err}
 	}
-	fresh := rec == nil || rec.Analysis == nil || rec.Fingerprint == ""
-	if fresh {
-		a, err := corpus.Parse(ctx, corpus.NameOf(path), data)
-		if err != nil {
-			return nil, err
-		}
-		an := m.pool.Get().(*doc.Analyser)
-		d, err := an.Article(ctx, a)
-		m.pool.Put(an)
-		if err != nil {
-			return nil, err
-		}
-		rec = &cache.Record{Article: a, Analysis: doc.Encode(d), Fingerprint: index.Fingerprint(a)}
-	}
-	a := rec.Article
-	a.SetName(corpus.NameOf(path))
-	a.Source = path
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.recs[a] = rec
-	m.keys[key] = true
-	if fresh {
-		m.fresh[key] = rec
-	}
-	return a, nil
-}
-
-// fingerprints are the index fingerprints of the articles made, by ID
-// (which corpus.New may have changed to keep IDs apart).
-func (m *madeArticles) fingerprints() map[string]string {
-	out := make(map[string]string, len(m.recs))
-	for a, r := range m.recs {
-		out[a.ID] = r.Fingerprint
-	}
-	return out
-}
-
-// analyses are the compact analyses of the articles made, by ID.
-func (m *madeArticles) analyses() map[string][]byte {
-	out := make(map[string][]byte, len(m.recs))
-	for a, r := range m.recs {
-		out[a.ID] = r.Analysis
-	}
-	return out
-}
-
-// save keeps what was made afresh in the cache and drops the records of
-// articles no longer loaded, in one transaction; a load that changed
-// nothing writes nothing.
-func (m *madeArticles) save() error {
-	if m.cache == nil {
-		return nil
-	}
-	n, err := m.cache.Len()
+	data, err := corpus.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("bot: %w", err)
+		return made{err: err}
 	}
-	if len(m.fresh) == 0 && n == len(m.keys) {
-		return nil
+	key := cache.KeyOf(data)
+	if st := m.stubs[key]; st != nil && st.Fingerprint != "" {
+		return made{key: key, stub: st}
 	}
-	if err := m.cache.Update(m.fresh, m.keys); err != nil {
-		return fmt.Errorf("bot: %w", err)
+	a, err := corpus.Parse(ctx, corpus.NameOf(path), data)
+	if err != nil {
+		return made{err: err}
 	}
-	return nil
+	an := m.pool.Get().(*doc.Analyser)
+	d, err := an.Article(ctx, a)
+	m.pool.Put(an)
+	if err != nil {
+		return made{err: err}
+	}
+	return made{key: key, rec: &cache.Record{Article: a, Analysis: doc.Encode(d), Fingerprint: index.Fingerprint(a)}}
 }

@@ -96,8 +96,8 @@ func TestWarmStartAnswersAsCold(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "index")
 			memory := answers(t, load(t, bot.LoadOptions{Corpus: articles}), qs)
 			cold := load(t, bot.LoadOptions{Corpus: articles, Dir: dir})
-			if cold.Extracted != len(cold.Corpus.Articles) || !cold.Index.Rebuilt() {
-				t.Errorf("cold start extracted %d of %d articles, rebuilt %v", cold.Extracted, len(cold.Corpus.Articles), cold.Index.Rebuilt())
+			if cold.Extracted != len(cold.Articles()) || !cold.Index.Rebuilt() {
+				t.Errorf("cold start extracted %d of %d articles, rebuilt %v", cold.Extracted, len(cold.Articles()), cold.Index.Rebuilt())
 			}
 			coldAnswers := answers(t, cold, qs)
 			cold.Close()

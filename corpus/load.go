@@ -289,12 +289,9 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 // Parse does with its name, for an article read back from elsewhere
 // (corpus/cache keeps articles by their text, not their file's name).
 func (a *Article) SetName(name string) {
-	a.ID = IDFromName(name)
+	a.SetID(IDFromName(name))
 	if a.Untitled {
 		a.Title = titleFromName(name)
-	}
-	for i := range a.Sentences {
-		a.Sentences[i].Article = a.ID
 	}
 }
 

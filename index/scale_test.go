@@ -11,7 +11,8 @@ package index_test
 //
 // cold builds everything into an empty folder, warm starts again from it,
 // ask is a question on a warm start; rss runs the start and 40 questions
-// in a child process and reports its peak resident memory. This file is
+// in a child process and reports its peak resident memory and CPU time
+// (the machine is shared: CPU time varies less than wall time). This file is
 // in package index because it is the one allowed to import Bleve.
 
 import (
@@ -21,9 +22,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -44,6 +48,9 @@ const childEnv = "ARTICLEBOT_SCALE_CHILD"
 func TestMain(m *testing.M) {
 	if mode := os.Getenv(childEnv); mode != "" {
 		err := child(mode)
+		if path := os.Getenv(childEnv + "_HEAP"); path != "" && err == nil {
+			err = writeHeap(path)
+		}
 		var kb string
 		if err == nil {
 			kb, err = peakRSS()
@@ -221,6 +228,11 @@ func BenchmarkScale(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer l.Close()
+				for _, q := range corpustest.Questions { // the word tables load on the first
+					if _, err := l.Ask(ctx, bot.Question{Text: q}); err != nil {
+						b.Fatal(err)
+					}
+				}
 				b.ReportAllocs()
 				for b.Loop() {
 					for i := range questionsPerOp {
@@ -237,6 +249,11 @@ func BenchmarkScale(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer bi.Close()
+				for _, q := range corpustest.Questions {
+					if err := plainAsk(bi, q); err != nil {
+						b.Fatal(err)
+					}
+				}
 				b.ReportAllocs()
 				for b.Loop() {
 					for i := range questionsPerOp {
@@ -250,6 +267,7 @@ func BenchmarkScale(b *testing.B) {
 			for _, mode := range []string{"cold", "plain-cold", "warm", "plain-warm"} {
 				b.Run("rss-"+mode, func(b *testing.B) {
 					var rss int64
+					var cpu time.Duration
 					for i := 0; b.Loop(); i++ {
 						dir := warmDir
 						switch mode {
@@ -258,9 +276,10 @@ func BenchmarkScale(b *testing.B) {
 						case "cold", "plain-cold":
 							dir = filepath.Join(b.TempDir(), strconv.Itoa(i))
 						}
-						rss = runChild(b, mode, sc, dir)
+						rss, cpu = runChild(b, mode, sc, dir)
 					}
 					b.ReportMetric(float64(rss)/(1<<20), "MiB-peak-rss")
+					b.ReportMetric(cpu.Seconds(), "cpu-s")
 				})
 			}
 		})
@@ -268,8 +287,8 @@ func BenchmarkScale(b *testing.B) {
 }
 
 // runChild runs the test binary as a child in mode (see child) and
-// returns its peak resident memory in bytes.
-func runChild(b *testing.B, mode string, sc scaleCorpus, dir string) int64 {
+// returns its peak resident memory in bytes and the CPU time it took.
+func runChild(b *testing.B, mode string, sc scaleCorpus, dir string) (int64, time.Duration) {
 	b.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join([]string{mode, sc.dir, sc.sentences, dir}, "\n"))
@@ -282,7 +301,19 @@ func runChild(b *testing.B, mode string, sc scaleCorpus, dir string) int64 {
 	if err != nil {
 		b.Fatalf("child %s: %q: %v", mode, out, err)
 	}
-	return kb << 10
+	return kb << 10, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+}
+
+// writeHeap writes a heap profile, for a look at what a child holds
+// (ARTICLEBOT_SCALE_CHILD_HEAP=file).
+func writeHeap(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(f)
 }
 
 // peakRSS is this process's peak resident memory in kilobytes, from

@@ -189,8 +189,7 @@ func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine,
 		log.Warn("article skipped", "problem", p.Error())
 	}
 	indexed, removed := l.Index.Updated()
-	log.Debug("corpus loaded", "articles", len(l.Corpus.Articles), "sentences", l.Corpus.SentenceCount(),
-		"extracted", l.Extracted, "index_rebuilt", l.Index.Rebuilt(), "indexed", indexed, "removed", removed)
+	log.Debug("corpus loaded", "articles", len(l.Articles()), "extracted", l.Extracted, "index_rebuilt", l.Index.Rebuilt(), "indexed", indexed, "removed", removed)
 	return l.Engine, func() { l.Close() }, nil
 }
 

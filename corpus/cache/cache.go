@@ -32,7 +32,7 @@ import (
 )
 
 // formatVersion changes whenever the record's layout does (encode.go).
-const formatVersion = "2"
+const formatVersion = "3"
 
 // lockTimeout is how long Open waits for another process that holds the
 // cache: as long as the index waits (index.Open).
@@ -41,6 +41,8 @@ const lockTimeout = 2 * time.Second
 var (
 	bucketMeta     = []byte("meta")
 	bucketArticles = []byte("articles")
+	bucketStubs    = []byte("stubs")
+	keyCatalog     = []byte("catalog")
 	keyVersion     = []byte("version")
 )
 
@@ -92,7 +94,8 @@ func Open(path string) (*Cache, error) {
 	current := false
 	_ = db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		current = meta != nil && bytes.Equal(meta.Get(keyVersion), []byte(version)) && tx.Bucket(bucketArticles) != nil
+		current = meta != nil && bytes.Equal(meta.Get(keyVersion), []byte(version)) &&
+			tx.Bucket(bucketArticles) != nil && tx.Bucket(bucketStubs) != nil
 		return nil
 	})
 	if current {
@@ -103,16 +106,15 @@ func Open(path string) (*Cache, error) {
 		if err != nil {
 			return err
 		}
-		if bytes.Equal(meta.Get(keyVersion), []byte(version)) && tx.Bucket(bucketArticles) != nil {
-			return nil
-		}
-		if tx.Bucket(bucketArticles) != nil {
-			if err := tx.DeleteBucket(bucketArticles); err != nil {
+		for _, name := range [][]byte{bucketArticles, bucketStubs} {
+			if tx.Bucket(name) != nil {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}
-		}
-		if _, err := tx.CreateBucket(bucketArticles); err != nil {
-			return err
 		}
 		return meta.Put(keyVersion, []byte(version))
 	})
@@ -157,25 +159,74 @@ func (c *Cache) Get(k Key, in *Interner) (*Record, error) {
 	return r, nil
 }
 
-// Update stores the records of put and, when keep is not nil, deletes
-// every record whose key it lacks (the articles no longer loaded), in one
-// transaction.
+// Stub is what a start needs of an article before a question reads it:
+// its record without sentences, facts or analysis.
+type Stub struct {
+	Title       string
+	Untitled    bool
+	Sentences   int // how many
+	Fingerprint string
+}
+
+// Stubs returns the stubs of every record. They are kept together, in
+// one value: a start reads them all, and reading them one by one would
+// touch (and, mapped, keep resident) pages all over the file.
+func (c *Cache) Stubs() (map[Key]*Stub, error) {
+	var out map[Key]*Stub
+	err := c.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = catalogOf(tx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cache: stubs: %w", err)
+	}
+	return out, nil
+}
+
+// catalogOf reads the stubs of a transaction's records; a damaged
+// catalog reads as empty (its records are then made again).
+func catalogOf(tx *bolt.Tx) (map[Key]*Stub, error) {
+	b := tx.Bucket(bucketStubs)
+	if b == nil {
+		return nil, errors.New("no stubs bucket")
+	}
+	cat, err := decodeCatalog(b.Get(keyCatalog))
+	if err != nil {
+		return map[Key]*Stub{}, nil
+	}
+	return cat, nil
+}
+
+// StubOf is the stub of a record.
+func StubOf(r *Record) *Stub {
+	return &Stub{Title: r.Article.Title, Untitled: r.Article.Untitled, Sentences: len(r.Article.Sentences), Fingerprint: r.Fingerprint}
+}
+
+// Update stores the records of put (and their stubs) and, when keep is
+// not nil, deletes every record whose key it lacks (the articles no
+// longer loaded), in one transaction.
 func (c *Cache) Update(put map[Key]*Record, keep map[Key]bool) error {
 	err := c.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketArticles)
-		if b == nil {
+		b, stubs := tx.Bucket(bucketArticles), tx.Bucket(bucketStubs)
+		if b == nil || stubs == nil {
 			return errors.New("no articles bucket")
+		}
+		cat, err := catalogOf(tx)
+		if err != nil {
+			return err
 		}
 		for k, r := range put {
 			if err := b.Put(k[:], encode(r)); err != nil {
 				return err
 			}
+			cat[k] = StubOf(r)
 		}
 		if keep == nil {
-			return nil
+			return stubs.Put(keyCatalog, encodeCatalog(cat))
 		}
 		var stale [][]byte
-		err := b.ForEach(func(k, _ []byte) error {
+		err = b.ForEach(func(k, _ []byte) error {
 			var key Key
 			copy(key[:], k)
 			if len(k) != len(key) || !keep[key] {
@@ -190,8 +241,11 @@ func (c *Cache) Update(put map[Key]*Record, keep map[Key]bool) error {
 			if err := b.Delete(k); err != nil {
 				return err
 			}
+			var key Key
+			copy(key[:], k)
+			delete(cat, key)
 		}
-		return nil
+		return stubs.Put(keyCatalog, encodeCatalog(cat))
 	})
 	if err != nil {
 		return fmt.Errorf("cache: update: %w", err)

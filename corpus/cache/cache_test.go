@@ -92,12 +92,18 @@ func TestCache(t *testing.T) {
 	if r, err := c.Get(k1, nil); err != nil || r == nil || r.Article.Title != arts[0].Title {
 		t.Fatalf("Get(k1) = %v, %v", r, err)
 	}
+	if cat, err := c.Stubs(); err != nil || len(cat) != 2 || cat[k1] == nil || *cat[k1] != (Stub{Title: arts[0].Title, Untitled: arts[0].Untitled, Sentences: len(arts[0].Sentences)}) {
+		t.Fatalf("Stubs() = %+v, %v", cat, err)
+	}
 	// Keep prunes the rest.
 	if err := c.Update(nil, map[Key]bool{k2: true}); err != nil {
 		t.Fatal(err)
 	}
 	if r, _ := c.Get(k1, nil); r != nil {
 		t.Error("a record not kept is still there")
+	}
+	if cat, _ := c.Stubs(); cat[k1] != nil || cat[k2] == nil {
+		t.Errorf("stubs after keeping k2: %+v", cat)
 	}
 	if n, _ := c.Len(); n != 1 {
 		t.Errorf("Len = %d, want 1", n)

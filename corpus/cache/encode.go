@@ -341,3 +341,62 @@ func decode(data []byte, in *Interner) (*Record, error) {
 	}
 	return r, nil
 }
+
+// encodeStub writes a stub: title, untitled, sentence count, fingerprint.
+func encodeStub(st *Stub) []byte {
+	var buf []byte
+	str := func(s string) {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		buf = append(buf, s...)
+	}
+	str(st.Title)
+	buf = binary.AppendUvarint(buf, uint64(boolNum(st.Untitled)))
+	buf = binary.AppendUvarint(buf, uint64(st.Sentences))
+	str(st.Fingerprint)
+	return buf
+}
+
+func decodeStub(data []byte) (*Stub, error) {
+	d := &decoder{buf: data}
+	str := func() string { return string(d.bytes(d.num())) }
+	st := &Stub{Title: str(), Untitled: d.num() == 1, Sentences: d.num(), Fingerprint: str()}
+	if d.bad || len(d.buf) != 0 {
+		return nil, errRecord
+	}
+	return st, nil
+}
+
+// encodeCatalog writes the stubs of a cache: their count, then each key
+// and its stub (length and bytes).
+func encodeCatalog(cat map[Key]*Stub) []byte {
+	buf := binary.AppendUvarint(nil, uint64(len(cat)))
+	for k, st := range cat {
+		buf = append(buf, k[:]...)
+		b := encodeStub(st)
+		buf = binary.AppendUvarint(buf, uint64(len(b)))
+		buf = append(buf, b...)
+	}
+	return buf
+}
+
+func decodeCatalog(data []byte) (map[Key]*Stub, error) {
+	if data == nil {
+		return map[Key]*Stub{}, nil
+	}
+	d := &decoder{buf: data}
+	n := d.count()
+	cat := make(map[Key]*Stub, n)
+	for range n {
+		var k Key
+		copy(k[:], d.bytes(len(k)))
+		st, err := decodeStub(d.bytes(d.num()))
+		if err != nil || d.bad {
+			return nil, errRecord
+		}
+		cat[k] = st
+	}
+	if len(d.buf) != 0 {
+		return nil, errRecord
+	}
+	return cat, nil
+}
