@@ -30,8 +30,57 @@ type LoadOptions struct {
 	// article's sentences, facts and analysis back when a question wants
 	// them.
 	Dir string
+	// Memory, when set, keeps what this load makes in memory for the next
+	// load in this process, and gives it what earlier ones made: a load
+	// then extracts only the articles whose files changed (bot/live's
+	// snapshots).
+	Memory *Memory
 	// Engine configures the engine.
 	Engine []Option
+}
+
+// Memory keeps the articles loads made, by the SHA-256 of their files,
+// for the next load in the same process. It is safe for concurrent use.
+type Memory struct {
+	mu   sync.Mutex
+	recs map[cache.Key]*cache.Record
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{recs: map[cache.Key]*cache.Record{}} }
+
+// get returns a copy of the record of key, or nil: the loader names the
+// copy, and the record stays as made for the loads after.
+func (m *Memory) get(k cache.Key) *cache.Record {
+	m.mu.Lock()
+	r := m.recs[k]
+	m.mu.Unlock()
+	if r == nil {
+		return nil
+	}
+	a := *r.Article
+	a.Sentences = append([]corpus.Sentence(nil), r.Article.Sentences...)
+	return &cache.Record{Article: &a, Analysis: r.Analysis, Fingerprint: r.Fingerprint}
+}
+
+// put keeps a copy of a record as made, before the loader names it.
+func (m *Memory) put(k cache.Key, r *cache.Record) {
+	a := *r.Article
+	a.Sentences = append([]corpus.Sentence(nil), r.Article.Sentences...)
+	m.mu.Lock()
+	m.recs[k] = &cache.Record{Article: &a, Analysis: r.Analysis, Fingerprint: r.Fingerprint}
+	m.mu.Unlock()
+}
+
+// keep forgets every record whose key keep lacks.
+func (m *Memory) keep(keep map[cache.Key]bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k := range m.recs {
+		if !keep[k] {
+			delete(m.recs, k)
+		}
+	}
 }
 
 // Loaded is an engine over a loaded corpus, with its index.
@@ -43,6 +92,7 @@ type Loaded struct {
 	// back from Dir.
 	Extracted int
 	cache     *cache.Cache
+	memory    *Memory
 }
 
 // Close releases the index and the folder.
@@ -98,7 +148,7 @@ func Load(ctx context.Context, o LoadOptions) (*Loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Loaded{Problems: problems}
+	l := &Loaded{Problems: problems, memory: o.Memory}
 	if o.Dir != "" {
 		if l.cache, err = openDir(o.Dir); err != nil {
 			return nil, err
@@ -134,12 +184,14 @@ func Load(ctx context.Context, o LoadOptions) (*Loaded, error) {
 }
 
 // made is one article file as the workers made it: from the cache, its
-// stub (the rest is read when wanted); else the record of its extraction.
+// stub (the rest is read when wanted); else the record of its extraction
+// (or, from a Memory, of an earlier one).
 type made struct {
-	key  cache.Key
-	stub *cache.Stub
-	rec  *cache.Record
-	err  error
+	key       cache.Key
+	stub      *cache.Stub
+	rec       *cache.Record
+	extracted bool // rec was made now
+	err       error
 }
 
 // back is where the library reads an article back from.
@@ -157,6 +209,7 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 	if err != nil {
 		return nil, nil, err
 	}
+	mk.memory = l.memory
 	if l.cache != nil {
 		if mk.stubs, err = l.cache.Stubs(); err != nil {
 			return nil, nil, err
@@ -268,7 +321,9 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 			if err := u.Put(a, m.rec.Fingerprint); err != nil {
 				return nil, nil, err
 			}
-			l.Extracted++
+			if m.extracted {
+				l.Extracted++
+			}
 			if l.cache == nil {
 				inMemory = append(inMemory, a)
 				analyses[id] = m.rec.Analysis
@@ -289,6 +344,9 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 			return nil, nil, fmt.Errorf("corpus: no article could be loaded from %s: %w", from, errors.Join(l.Problems...))
 		}
 		return nil, nil, fmt.Errorf("corpus: %w in %s", corpus.ErrNoArticles, from)
+	}
+	if l.memory != nil {
+		l.memory.keep(keep)
 	}
 	if l.cache == nil {
 		lib.corpus = corpus.New(inMemory)
@@ -364,8 +422,9 @@ func openDir(dir string) (*cache.Cache, error) {
 // or a record of its extraction and analysis. It is safe for concurrent
 // use.
 type maker struct {
-	stubs map[cache.Key]*cache.Stub // what the cache holds; read-only
-	pool  sync.Pool                 // of *doc.Analyser, one a worker
+	stubs  map[cache.Key]*cache.Stub // what the cache holds; read-only
+	memory *Memory                   // nil: none
+	pool   sync.Pool                 // of *doc.Analyser, one a worker
 }
 
 func newMaker() (*maker, error) {
@@ -390,6 +449,11 @@ func (m *maker) make(ctx context.Context, path string) made {
 	if st := m.stubs[key]; st != nil && st.Fingerprint != "" {
 		return made{key: key, stub: st}
 	}
+	if m.memory != nil {
+		if rec := m.memory.get(key); rec != nil {
+			return made{key: key, rec: rec}
+		}
+	}
 	a, err := corpus.Parse(ctx, corpus.NameOf(path), data)
 	if err != nil {
 		return made{err: err}
@@ -400,5 +464,9 @@ func (m *maker) make(ctx context.Context, path string) made {
 	if err != nil {
 		return made{err: err}
 	}
-	return made{key: key, rec: &cache.Record{Article: a, Analysis: doc.Encode(d), Fingerprint: index.Fingerprint(a)}}
+	rec := &cache.Record{Article: a, Analysis: doc.Encode(d), Fingerprint: index.Fingerprint(a)}
+	if m.memory != nil {
+		m.memory.put(key, rec)
+	}
+	return made{key: key, rec: rec, extracted: true}
 }
