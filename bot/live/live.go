@@ -40,8 +40,8 @@ type Engine struct {
 	opts   Options
 	log    *slog.Logger
 	memory *bot.Memory // the articles made so far, reused by the next snapshot
-	cur   atomic.Pointer[snapshot]
-	sem   chan struct{} // one change at a time, in order
+	cur    atomic.Pointer[snapshot]
+	sem    chan struct{} // one change at a time, in order
 }
 
 // snapshot is one state of the corpus, answerable on its own.
@@ -49,7 +49,7 @@ type snapshot struct {
 	engine    *bot.Engine
 	index     *index.Index
 	extracted int // articles extracted to build it (the others were reused)
-	log    *slog.Logger
+	log       *slog.Logger
 	// refs is 1 while the snapshot is current, plus one for each question
 	// using it; at 0 it is retired and its index closed.
 	refs atomic.Int64
