@@ -211,9 +211,7 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 	}
 	mk.memory = l.memory
 	if l.cache != nil {
-		if mk.stubs, err = l.cache.Stubs(); err != nil {
-			return nil, nil, err
-		}
+		mk.stubs = l.cache.Stubs()
 	}
 	results := make([]chan made, len(files))
 	for i := range results {
@@ -283,10 +281,7 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 		}
 		<-ahead
 		if m.err != nil {
-			var fe *corpus.FileError
-			if !errors.As(m.err, &fe) {
-				m.err = &corpus.FileError{Path: path, Err: m.err}
-			}
+			m.err = fileError(path, m.err)
 			if ctx.Err() != nil {
 				return nil, nil, fmt.Errorf("corpus: load %s: %w", from, ctx.Err())
 			}
@@ -296,21 +291,26 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 		id := ids.Take(corpus.IDFromName(corpus.NameOf(path)))
 		keep[m.key] = true
 		var in ArticleInfo
+		if m.stub != nil && !u.Has(id, m.stub.Fingerprint, m.stub.Sentences) {
+			// The index lacks it: its record is wanted now. One the
+			// cache cannot give back (damaged) is made again.
+			rec, err := readBack(l.cache, back{m.key, path}, id)
+			if err != nil {
+				m = mk.extract(ctx, path, m.key)
+				if m.err != nil {
+					l.Problems = append(l.Problems, fileError(path, m.err))
+					continue
+				}
+			} else if err := u.Put(rec.Article, rec.Fingerprint); err != nil {
+				return nil, nil, err
+			}
+		}
 		if m.stub != nil {
 			in = ArticleInfo{ID: id, Title: m.stub.Title, Sentences: m.stub.Sentences, Source: path}
 			if m.stub.Untitled {
 				a := &corpus.Article{Untitled: true}
 				a.SetName(corpus.NameOf(path))
 				in.Title = a.Title
-			}
-			if !u.Has(id, m.stub.Fingerprint, m.stub.Sentences) {
-				rec, err := readBack(l.cache, back{m.key, path}, id)
-				if err != nil {
-					return nil, nil, err
-				}
-				if err := u.Put(rec.Article, rec.Fingerprint); err != nil {
-					return nil, nil, err
-				}
 			}
 		} else {
 			a := m.rec.Article
@@ -372,11 +372,28 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 		}
 		rec, err := readBack(ch, b, id)
 		if err != nil {
-			return nil, nil, err
+			// Damaged since the start: make it again from its file.
+			m := mk.extract(context.Background(), b.path, b.key)
+			if m.err != nil {
+				return nil, nil, errors.Join(err, m.err)
+			}
+			rec = m.rec
+			rec.Article.SetName(corpus.NameOf(b.path))
+			rec.Article.SetID(id)
+			rec.Article.Source = b.path
 		}
 		return rec.Article, rec.Analysis, nil
 	}
 	return lib, nil, nil
+}
+
+// fileError is err as a fault of the file at path (a *corpus.FileError).
+func fileError(path string, err error) error {
+	var fe *corpus.FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &corpus.FileError{Path: path, Err: err}
 }
 
 // readBack reads the record of an article back from the cache, named as
@@ -454,6 +471,23 @@ func (m *maker) make(ctx context.Context, path string) made {
 			return made{key: key, rec: rec}
 		}
 	}
+	return m.extractData(ctx, path, key, data)
+}
+
+// extract makes the record of a file by extracting it, whatever the
+// cache holds.
+func (m *maker) extract(ctx context.Context, path string, key cache.Key) made {
+	data, err := corpus.ReadFile(path)
+	if err != nil {
+		return made{err: err}
+	}
+	if cache.KeyOf(data) != key {
+		return made{err: errors.New("changed while loading")}
+	}
+	return m.extractData(ctx, path, key, data)
+}
+
+func (m *maker) extractData(ctx context.Context, path string, key cache.Key, data []byte) made {
 	a, err := corpus.Parse(ctx, corpus.NameOf(path), data)
 	if err != nil {
 		return made{err: err}

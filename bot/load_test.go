@@ -142,6 +142,9 @@ func TestEditOneArticleExtractsOnlyIt(t *testing.T) {
 		{"add-one", func(t *testing.T) {
 			write(t, filepath.Join(articles, "zz-new.txt"), "Airships return\n\nA rival airline ordered 3 zeppelins on Monday, its chief executive said.\n")
 		}, 1, 1, 0, "14 zeppelins"},
+		{"cache-damaged", func(t *testing.T) {
+			damage(t, dir)
+		}, 0, 0, 0, "14 zeppelins"},
 		{"remove-edited", func(t *testing.T) {
 			if err := os.Remove(files[1]); err != nil {
 				t.Fatal(err)
@@ -184,4 +187,21 @@ func appendTo(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 	write(t, path, string(data)+text)
+}
+
+// damage overwrites every record of the cache in the index folder dir.
+func damage(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "articles.db.*.data"))
+	if len(files) != 1 {
+		t.Fatalf("data files %v, want one", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range data {
+		data[i] ^= 0x5a
+	}
+	write(t, files[0], string(data))
 }

@@ -5,25 +5,38 @@
 // extracting it again, and a changed or added article is the only one
 // redone.
 //
-// The cache is one bbolt database (go.etcd.io/bbolt, the B+tree store
-// Bleve's own index uses for its root): every change is one transaction,
-// written to the side and committed with a single page write, so a crash
-// leaves the cache as it was before the change or after it, never half of
-// it; a second process waits for the file lock, a short while, and gives
-// up with an error that says so. Records carry the version of the code
-// that made them (the format's and the program's build), and a cache of
-// any other version is emptied before use: the facts of an article are
-// only as good as the rules that found them.
+// The records are appended to a data file and read back with plain reads
+// (not mapped: a question reads a few records, and mapped pages around
+// them would count as the process's memory). Where each record is, with
+// the stub a start needs of it, is kept in one catalog in a bbolt
+// database (go.etcd.io/bbolt, the B+tree store Bleve's own index uses for
+// its root): a change appends and syncs its records, then commits the new
+// catalog in one transaction, written to the side and committed with a
+// single page write, so a crash leaves the cache as it was before the
+// change or after it, never half of it (bytes appended and not yet in the
+// catalog are unused). When records no longer used take more room than
+// those used, the live ones are copied to a new data file, which the same
+// kind of transaction puts in place. A second process waits for the file
+// lock, a short while, and gives up with an error that says so. Records
+// carry the version of the code that made them (the format's and the
+// program's build), and a cache of any other version is emptied before
+// use: the facts of an article are only as good as the rules that found
+// them.
 package cache
 
 import (
 	"bytes"
 	"crypto/sha256"
 	"debug/elf"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,18 +45,22 @@ import (
 )
 
 // formatVersion changes whenever the record's layout does (encode.go).
-const formatVersion = "3"
+const formatVersion = "4"
 
 // lockTimeout is how long Open waits for another process that holds the
 // cache: as long as the index waits (index.Open).
 const lockTimeout = 2 * time.Second
 
+// compactOver is the least room records no longer used may take before
+// the data file is compacted (when they also outweigh the live ones).
+const compactOver = 1 << 20
+
 var (
-	bucketMeta     = []byte("meta")
-	bucketArticles = []byte("articles")
-	bucketStubs    = []byte("stubs")
-	keyCatalog     = []byte("catalog")
-	keyVersion     = []byte("version")
+	bucketMeta = []byte("meta")
+	keyVersion = []byte("version")
+	keyData    = []byte("data")    // the data file's name
+	keyCatalog = []byte("catalog") // see encodeCatalog
+	crcTable   = crc32.MakeTable(crc32.Castagnoli)
 )
 
 // ErrInUse is returned by Open when another process holds the cache.
@@ -68,15 +85,43 @@ type Record struct {
 	Fingerprint string
 }
 
+// Stub is what a start needs of an article before a question reads it:
+// its record without sentences, facts or analysis.
+type Stub struct {
+	Title       string
+	Untitled    bool
+	Sentences   int // how many
+	Fingerprint string
+}
+
+// StubOf is the stub of a record.
+func StubOf(r *Record) *Stub {
+	return &Stub{Title: r.Article.Title, Untitled: r.Article.Untitled, Sentences: len(r.Article.Sentences), Fingerprint: r.Fingerprint}
+}
+
+// place is a record's place in the data file, with its stub.
+type place struct {
+	stub     *Stub
+	off, len int64 // of the record's bytes, which a CRC-32C follows
+}
+
 // Cache is an open cache. It is safe for concurrent use.
 type Cache struct {
 	db      *bolt.DB
+	dir     string
 	version string
+
+	mu   sync.RWMutex
+	cat  map[Key]place
+	data *os.File // the data file, named in meta
+	name string
+	size int64 // the data file's length
 }
 
-// Open opens the cache at path, creating it when missing and emptying it
-// when it was written by another version of the program. A file that is
-// not a cache is an error, and is left alone.
+// Open opens the cache at path (and its data file beside it), creating
+// it when missing and emptying it when it was written by another version
+// of the program. A file that is not a cache is an error, and is left
+// alone.
 func Open(path string) (*Cache, error) {
 	version, err := programVersion()
 	if err != nil {
@@ -89,45 +134,84 @@ func Open(path string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cache: open %s: %w", path, err)
 	}
-	c := &Cache{db: db, version: version}
-	// A cache of this version needs no write (and no sync) to open.
-	current := false
-	_ = db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		current = meta != nil && bytes.Equal(meta.Get(keyVersion), []byte(version)) &&
-			tx.Bucket(bucketArticles) != nil && tx.Bucket(bucketStubs) != nil
-		return nil
-	})
-	if current {
-		return c, nil
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
-		if err != nil {
-			return err
-		}
-		for _, name := range [][]byte{bucketArticles, bucketStubs} {
-			if tx.Bucket(name) != nil {
-				if err := tx.DeleteBucket(name); err != nil {
-					return err
-				}
-			}
-			if _, err := tx.CreateBucket(name); err != nil {
-				return err
-			}
-		}
-		return meta.Put(keyVersion, []byte(version))
-	})
-	if err != nil {
+	c := &Cache{db: db, dir: filepath.Dir(path), version: version}
+	if err := c.load(filepath.Base(path)); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cache: open %s: %w", path, err)
 	}
 	return c, nil
 }
 
+// load reads the catalog and opens the data file; a cache of another
+// version (or none, or a damaged one) is emptied, on a new data file.
+func (c *Cache) load(base string) error {
+	var name string
+	var cat map[Key]place
+	current := false
+	_ = c.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || !bytes.Equal(meta.Get(keyVersion), []byte(c.version)) {
+			return nil
+		}
+		name = string(meta.Get(keyData))
+		var err error
+		cat, err = decodeCatalog(meta.Get(keyCatalog))
+		current = err == nil && name != "" && filepath.Base(name) == name
+		return nil
+	})
+	if current {
+		f, err := os.OpenFile(filepath.Join(c.dir, name), os.O_RDWR, 0o644)
+		if err == nil {
+			info, err := f.Stat()
+			if err == nil {
+				c.cat, c.data, c.name, c.size = cat, f, name, info.Size()
+				return nil
+			}
+			f.Close()
+		}
+	}
+	// Start again, on a data file of a name not used before.
+	name = base + "." + strconv.FormatInt(time.Now().UnixNano(), 36) + ".data"
+	f, err := os.OpenFile(filepath.Join(c.dir, name), os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	old := ""
+	err = c.db.Update(func(tx *bolt.Tx) error {
+		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+		if err != nil {
+			return err
+		}
+		old = string(meta.Get(keyData))
+		if err := meta.Put(keyVersion, []byte(c.version)); err != nil {
+			return err
+		}
+		if err := meta.Put(keyCatalog, encodeCatalog(nil)); err != nil {
+			return err
+		}
+		return meta.Put(keyData, []byte(name))
+	})
+	if err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if old != "" && old != name && filepath.Base(old) == old {
+		os.Remove(filepath.Join(c.dir, old))
+	}
+	c.cat, c.data, c.name, c.size = map[Key]place{}, f, name, 0
+	return nil
+}
+
 // Close closes the cache.
 func (c *Cache) Close() error {
-	if err := c.db.Close(); err != nil {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	err := c.data.Close()
+	if err2 := c.db.Close(); err == nil {
+		err = err2
+	}
+	if err != nil {
 		return fmt.Errorf("cache: close: %w", err)
 	}
 	return nil
@@ -137,115 +221,105 @@ func (c *Cache) Close() error {
 // has none (or a damaged one, which is as good as none). Strings are
 // shared through in, which may be nil.
 func (c *Cache) Get(k Key, in *Interner) (*Record, error) {
-	var r *Record
-	err := c.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketArticles)
-		if b == nil {
-			return nil
-		}
-		data := b.Get(k[:])
-		if data == nil {
-			return nil
-		}
-		rec, err := decode(data, in)
-		if err == nil {
-			r = rec
-		}
-		return nil
-	})
+	c.mu.RLock()
+	p, ok := c.cat[k]
+	var buf []byte
+	var err error
+	if ok {
+		buf = make([]byte, p.len+4)
+		_, err = c.data.ReadAt(buf, p.off)
+	}
+	c.mu.RUnlock()
+	if !ok {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, fmt.Errorf("cache: get: %w", err)
+		return nil, fmt.Errorf("cache: read %s: %w", c.name, err)
+	}
+	body := buf[:p.len]
+	if binary.LittleEndian.Uint32(buf[p.len:]) != crc32.Checksum(body, crcTable) {
+		return nil, nil
+	}
+	r, err := decode(body, in)
+	if err != nil {
+		return nil, nil
 	}
 	return r, nil
 }
 
-// Stub is what a start needs of an article before a question reads it:
-// its record without sentences, facts or analysis.
-type Stub struct {
-	Title       string
-	Untitled    bool
-	Sentences   int // how many
-	Fingerprint string
-}
-
-// Stubs returns the stubs of every record. They are kept together, in
-// one value: a start reads them all, and reading them one by one would
-// touch (and, mapped, keep resident) pages all over the file.
-func (c *Cache) Stubs() (map[Key]*Stub, error) {
-	var out map[Key]*Stub
-	err := c.db.View(func(tx *bolt.Tx) error {
-		var err error
-		out, err = catalogOf(tx)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("cache: stubs: %w", err)
+// Stubs returns the stubs of every record.
+func (c *Cache) Stubs() map[Key]*Stub {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	out := make(map[Key]*Stub, len(c.cat))
+	for k, p := range c.cat {
+		out[k] = p.stub
 	}
-	return out, nil
+	return out
 }
 
-// catalogOf reads the stubs of a transaction's records; a damaged
-// catalog reads as empty (its records are then made again).
-func catalogOf(tx *bolt.Tx) (map[Key]*Stub, error) {
-	b := tx.Bucket(bucketStubs)
-	if b == nil {
-		return nil, errors.New("no stubs bucket")
-	}
-	cat, err := decodeCatalog(b.Get(keyCatalog))
-	if err != nil {
-		return map[Key]*Stub{}, nil
-	}
-	return cat, nil
+// Len is the number of records held.
+func (c *Cache) Len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.cat)
 }
 
-// StubOf is the stub of a record.
-func StubOf(r *Record) *Stub {
-	return &Stub{Title: r.Article.Title, Untitled: r.Article.Untitled, Sentences: len(r.Article.Sentences), Fingerprint: r.Fingerprint}
-}
-
-// Update stores the records of put (and their stubs) and, when keep is
-// not nil, deletes every record whose key it lacks (the articles no
-// longer loaded), in one transaction.
+// Update stores the records of put and, when keep is not nil, forgets
+// every record whose key it lacks (the articles no longer loaded): the
+// records are appended to the data file and synced, then the catalog is
+// committed. It compacts the data file when that is due.
 func (c *Cache) Update(put map[Key]*Record, keep map[Key]bool) error {
-	err := c.db.Update(func(tx *bolt.Tx) error {
-		b, stubs := tx.Bucket(bucketArticles), tx.Bucket(bucketStubs)
-		if b == nil || stubs == nil {
-			return errors.New("no articles bucket")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cat := make(map[Key]place, len(c.cat)+len(put))
+	for k, p := range c.cat {
+		if keep == nil || keep[k] {
+			cat[k] = p
 		}
-		cat, err := catalogOf(tx)
-		if err != nil {
-			return err
-		}
+	}
+	if len(put) > 0 {
+		var buf []byte
+		off := c.size
 		for k, r := range put {
-			if err := b.Put(k[:], encode(r)); err != nil {
-				return err
-			}
-			cat[k] = StubOf(r)
+			body := encode(r)
+			cat[k] = place{stub: StubOf(r), off: off + int64(len(buf)), len: int64(len(body))}
+			buf = append(buf, body...)
+			buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(body, crcTable))
 		}
-		if keep == nil {
-			return stubs.Put(keyCatalog, encodeCatalog(cat))
+		if _, err := c.data.WriteAt(buf, off); err != nil {
+			return fmt.Errorf("cache: write %s: %w", c.name, err)
 		}
-		var stale [][]byte
-		err = b.ForEach(func(k, _ []byte) error {
-			var key Key
-			copy(key[:], k)
-			if len(k) != len(key) || !keep[key] {
-				stale = append(stale, append([]byte(nil), k...))
-			}
-			return nil
-		})
-		if err != nil {
+		if err := c.data.Sync(); err != nil {
+			return fmt.Errorf("cache: sync %s: %w", c.name, err)
+		}
+		c.size = off + int64(len(buf))
+	}
+	var live int64
+	for _, p := range cat {
+		live += p.len + 4
+	}
+	if waste := c.size - live; waste > compactOver && waste > live {
+		return c.compact(cat)
+	}
+	if err := c.commit(cat, c.name); err != nil {
+		return err
+	}
+	c.cat = cat
+	return nil
+}
+
+// commit writes the catalog and the data file's name in one transaction.
+func (c *Cache) commit(cat map[Key]place, name string) error {
+	err := c.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return errors.New("no meta bucket")
+		}
+		if err := meta.Put(keyCatalog, encodeCatalog(cat)); err != nil {
 			return err
 		}
-		for _, k := range stale {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
-			var key Key
-			copy(key[:], k)
-			delete(cat, key)
-		}
-		return stubs.Put(keyCatalog, encodeCatalog(cat))
+		return meta.Put(keyData, []byte(name))
 	})
 	if err != nil {
 		return fmt.Errorf("cache: update: %w", err)
@@ -253,16 +327,43 @@ func (c *Cache) Update(put map[Key]*Record, keep map[Key]bool) error {
 	return nil
 }
 
-// Len is the number of records held.
-func (c *Cache) Len() (int, error) {
-	n := 0
-	err := c.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketArticles); b != nil {
-			n = b.Stats().KeyN
+// compact copies the records of cat to a new data file, syncs it, and
+// commits it with the catalog; the old file is then removed.
+func (c *Cache) compact(cat map[Key]place) error {
+	name := filepath.Base(c.db.Path()) + "." + strconv.FormatInt(time.Now().UnixNano(), 36) + ".data"
+	f, err := os.OpenFile(filepath.Join(c.dir, name), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("cache: compact: %w", err)
+	}
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(f.Name())
+		return fmt.Errorf("cache: compact: %w", err)
+	}
+	moved := make(map[Key]place, len(cat))
+	var off int64
+	for k, p := range cat {
+		buf := make([]byte, p.len+4)
+		if _, err := c.data.ReadAt(buf, p.off); err != nil {
+			return fail(err)
 		}
-		return nil
-	})
-	return n, err
+		if _, err := f.WriteAt(buf, off); err != nil {
+			return fail(err)
+		}
+		moved[k] = place{stub: p.stub, off: off, len: p.len}
+		off += int64(len(buf))
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := c.commit(moved, name); err != nil {
+		return fail(err)
+	}
+	old := c.data
+	c.cat, c.data, c.name, c.size = moved, f, name, off
+	old.Close()
+	os.Remove(old.Name())
+	return nil
 }
 
 // programVersion names the code that makes the records: the format's

@@ -92,8 +92,8 @@ func TestCache(t *testing.T) {
 	if r, err := c.Get(k1, nil); err != nil || r == nil || r.Article.Title != arts[0].Title {
 		t.Fatalf("Get(k1) = %v, %v", r, err)
 	}
-	if cat, err := c.Stubs(); err != nil || len(cat) != 2 || cat[k1] == nil || *cat[k1] != (Stub{Title: arts[0].Title, Untitled: arts[0].Untitled, Sentences: len(arts[0].Sentences)}) {
-		t.Fatalf("Stubs() = %+v, %v", cat, err)
+	if cat := c.Stubs(); len(cat) != 2 || cat[k1] == nil || *cat[k1] != (Stub{Title: arts[0].Title, Untitled: arts[0].Untitled, Sentences: len(arts[0].Sentences)}) {
+		t.Fatalf("Stubs() = %+v", cat)
 	}
 	// Keep prunes the rest.
 	if err := c.Update(nil, map[Key]bool{k2: true}); err != nil {
@@ -102,10 +102,10 @@ func TestCache(t *testing.T) {
 	if r, _ := c.Get(k1, nil); r != nil {
 		t.Error("a record not kept is still there")
 	}
-	if cat, _ := c.Stubs(); cat[k1] != nil || cat[k2] == nil {
+	if cat := c.Stubs(); cat[k1] != nil || cat[k2] == nil {
 		t.Errorf("stubs after keeping k2: %+v", cat)
 	}
-	if n, _ := c.Len(); n != 1 {
+	if n := c.Len(); n != 1 {
 		t.Errorf("Len = %d, want 1", n)
 	}
 	// Another process (here: another handle) waits, then gives up.
@@ -127,7 +127,7 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := c.Len(); n != 0 {
+	if n := c.Len(); n != 0 {
 		t.Errorf("a cache of another version kept %d records", n)
 	}
 	c.Close()
@@ -142,5 +142,50 @@ func TestCache(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(other); string(b) != "keep me, I am not a database, really not at all" {
 		t.Error("a file that is not a cache was changed")
+	}
+}
+
+// TestCompactAndDamage: records no longer used are dropped from the data
+// file once they outweigh the live ones, what is live reads back after a
+// reopen, and a record whose bytes are damaged reads as none.
+func TestCompactAndDamage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "articles.db")
+	c, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := testArticles(t)[0]
+	big := make([]byte, compactOver/2)
+	keys := make([]Key, 6)
+	for i := range keys {
+		keys[i] = KeyOf([]byte{byte(i)})
+		if err := c.Update(map[Key]*Record{keys[i]: {Article: a, Analysis: big}}, map[Key]bool{keys[i]: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if c.size > 4*int64(len(big)) {
+		t.Errorf("data file of %d bytes holds one record of %d: not compacted", c.size, len(big))
+	}
+	c.Close()
+	files, _ := filepath.Glob(filepath.Join(dir, "articles.db.*.data"))
+	if len(files) != 1 {
+		t.Errorf("data files %v, want one", files)
+	}
+	c, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	last := keys[len(keys)-1]
+	if r, err := c.Get(last, nil); err != nil || r == nil || len(r.Analysis) != len(big) {
+		t.Fatalf("Get after reopen = %v, %v", r, err)
+	}
+	p := c.cat[last]
+	if _, err := c.data.WriteAt([]byte{0xff, 0xfe}, p.off+p.len/2); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := c.Get(last, nil); err != nil || r != nil {
+		t.Errorf("a damaged record read back: %v, %v", r != nil, err)
 	}
 }

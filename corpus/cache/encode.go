@@ -366,36 +366,37 @@ func decodeStub(data []byte) (*Stub, error) {
 	return st, nil
 }
 
-// encodeCatalog writes the stubs of a cache: their count, then each key
-// and its stub (length and bytes).
-func encodeCatalog(cat map[Key]*Stub) []byte {
+// encodeCatalog writes where the records are: their count, then each
+// key, its place (offset and length) and its stub (length and bytes).
+func encodeCatalog(cat map[Key]place) []byte {
 	buf := binary.AppendUvarint(nil, uint64(len(cat)))
-	for k, st := range cat {
+	for k, p := range cat {
 		buf = append(buf, k[:]...)
-		b := encodeStub(st)
+		buf = binary.AppendUvarint(buf, uint64(p.off))
+		buf = binary.AppendUvarint(buf, uint64(p.len))
+		b := encodeStub(p.stub)
 		buf = binary.AppendUvarint(buf, uint64(len(b)))
 		buf = append(buf, b...)
 	}
 	return buf
 }
 
-func decodeCatalog(data []byte) (map[Key]*Stub, error) {
-	if data == nil {
-		return map[Key]*Stub{}, nil
-	}
+func decodeCatalog(data []byte) (map[Key]place, error) {
 	d := &decoder{buf: data}
 	n := d.count()
-	cat := make(map[Key]*Stub, n)
+	cat := make(map[Key]place, n)
 	for range n {
 		var k Key
 		copy(k[:], d.bytes(len(k)))
+		p := place{off: int64(d.num()), len: int64(d.num())}
 		st, err := decodeStub(d.bytes(d.num()))
 		if err != nil || d.bad {
 			return nil, errRecord
 		}
-		cat[k] = st
+		p.stub = st
+		cat[k] = p
 	}
-	if len(d.buf) != 0 {
+	if d.bad || len(d.buf) != 0 {
 		return nil, errRecord
 	}
 	return cat, nil
