@@ -25,10 +25,11 @@ type Searcher = retrieve.Searcher
 
 // Engine answers questions about a corpus. It is safe for concurrent use.
 //
-// It keeps every article's analysis in doc's compact form (about five
-// bytes a word) and decodes an article's words when a question reads it:
-// a question reads the few articles its sentences come from, and the
-// decoded ones stay in a cache of the most recently read.
+// A question reads the few articles its sentences come from, so the
+// engine decodes an article's words (and, loaded from an index folder,
+// reads its sentences and facts back) when a question reads it, and keeps
+// the most recently read decoded. Over a corpus in memory it keeps every
+// article's analysis in doc's compact form (about five bytes a word).
 type Engine struct {
 	lib      *library
 	idx      Searcher
