@@ -352,8 +352,8 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 		lib.corpus = corpus.New(inMemory)
 		return lib, analyses, nil
 	}
-	// Drop the records of files gone, only when there are any (reading
-	// the catalog, not the records: Len would touch every page).
+	// Drop the records of files gone, only when there are any: a start
+	// that changed nothing writes nothing.
 	gone := false
 	for k := range mk.stubs {
 		if !keep[k] {
@@ -361,6 +361,7 @@ func (l *Loaded) take(ctx context.Context, from string, files []string, u *index
 			break
 		}
 	}
+	mk.stubs = nil // lib.read keeps mk: not the catalog's copy
 	if err := flush(gone); err != nil {
 		return nil, nil, err
 	}
