@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -57,46 +58,22 @@ var (
 )
 
 // Load reads the articles at path: one .txt or .md file, or every such file
-// in a folder and its subfolders, in name order (see Files). A file that
-// cannot be read or parsed is skipped and reported in problems (each a
-// *FileError); err is set only when nothing could be loaded at all.
+// in a folder and its subfolders, in name order (see Files), parsing them
+// on all cores. A file that cannot be read or parsed is skipped and
+// reported in problems (each a *FileError); err is set only when nothing
+// could be loaded at all.
 func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
-	return LoadEach(ctx, path, 1, nil)
-}
-
-// MakeFunc makes the article of a file from its bytes (Parse, or a read
-// of what an earlier Parse of the same bytes kept), setting its Source.
-type MakeFunc func(ctx context.Context, path string, data []byte) (*Article, error)
-
-// LoadEach is Load with mk making each article (nil: Parse), up to
-// workers files at a time (at least 1); the corpus is in name order
-// whatever order they finish in.
-func LoadEach(ctx context.Context, path string, workers int, mk MakeFunc) (c *Corpus, problems []error, err error) {
 	files, problems, err := Files(path)
 	if err != nil {
 		return nil, nil, err
-	}
-	if mk == nil {
-		mk = parseFile
 	}
 	type result struct {
 		a   *Article
 		err error
 	}
-	results := parallel(ctx, len(files), max(workers, 1), func(i int) result {
-		data, err := ReadFile(files[i])
-		if err != nil {
-			return result{err: err}
-		}
-		a, err := mk(ctx, files[i], data)
-		if err != nil {
-			var fe *FileError
-			if !errors.As(err, &fe) {
-				err = &FileError{Path: files[i], Err: err}
-			}
-			return result{err: err}
-		}
-		return result{a: a}
+	results := parallel(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) result {
+		a, err := loadFile(ctx, files[i])
+		return result{a, err}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
@@ -141,11 +118,18 @@ func parallel[T any](ctx context.Context, n, workers int, f func(i int) T) []T {
 	return out
 }
 
-// parseFile is the MakeFunc of Load: Parse, named after the file.
-func parseFile(ctx context.Context, path string, data []byte) (*Article, error) {
-	a, err := Parse(ctx, NameOf(path), data)
+// loadFile reads and parses one article file. Its errors are *FileError.
+func loadFile(ctx context.Context, path string) (*Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	data, err := ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	a, err := Parse(ctx, NameOf(path), data)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: err}
 	}
 	a.Source = path
 	return a, nil
