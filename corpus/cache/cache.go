@@ -279,10 +279,16 @@ func (c *Cache) Update(put map[Key]*Record, keep map[Key]bool) error {
 		}
 	}
 	if len(put) > 0 {
-		var buf []byte
+		bodies := make(map[Key][]byte, len(put))
+		n := 0
+		for k, r := range put {
+			bodies[k] = encode(r)
+			n += len(bodies[k]) + 4
+		}
+		buf := make([]byte, 0, n)
 		off := c.size
 		for k, r := range put {
-			body := encode(r)
+			body := bodies[k]
 			cat[k] = place{stub: StubOf(r), off: off + int64(len(buf)), len: int64(len(body))}
 			buf = append(buf, body...)
 			buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(body, crcTable))

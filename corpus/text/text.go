@@ -56,7 +56,7 @@ func StripPossessive(w string) string {
 // separators, currency sign and suffix ("10,000", "£102.80", "9.8%",
 // "£264m", "8-9%").
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, min(len(s)/tokenBytes+1, maxPresized))
+	toks := make([]Token, 0, min(len(s)/tokenBytes+4, maxPresized))
 	i := 0
 	for i < len(s) {
 		r, size := decodeRune(s[i:])
@@ -105,10 +105,11 @@ func Tokenize(s string) []Token {
 	return toks
 }
 
-// tokenBytes is about how many bytes of news text make one token (a
-// word and its space, or a mark), for sizing Tokenize's result: measured
-// on the built-in article, 2,300 bytes for 430 tokens.
-const tokenBytes = 5
+// tokenBytes is a few less bytes than news text takes a token (a word
+// and its space, or a mark), for sizing Tokenize's result so that it
+// seldom grows: measured, 4.7 a token over the sentences of 200
+// generated articles, 5.3 over the built-in article's text.
+const tokenBytes = 4
 
 // maxPresized bounds the tokens Tokenize makes room for at once, so that
 // a long text of spaces costs no more than its tokens.
