@@ -115,9 +115,17 @@ func readSentences(path string) ([]string, error) {
 
 // plainBuild indexes sentences with plain Bleve at path.
 func plainBuild(path string, sentences []string) (bleve.Index, error) {
+	// One text field with Bleve's defaults for it (stored, term vectors)
+	// and nothing dynamic: the default dynamic mapping would also try
+	// every sentence as a date.
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
 	m.DefaultAnalyzer = en.AnalyzerName
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("text", text)
+	m.DefaultMapping = doc
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, err
