@@ -26,6 +26,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -95,6 +96,9 @@ func makeScaleCorpus(b *testing.B, n int) scaleCorpus {
 		b.Fatal(err)
 	}
 	b.Logf("%d articles, %d sentences", len(c.Articles), c.SentenceCount())
+	// Write the files out now: a cold build's syncs would otherwise wait
+	// for the disk to take them too (18-19 s against 10.5 s measured).
+	syscall.Sync()
 	return sc
 }
 
