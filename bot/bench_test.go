@@ -3,12 +3,11 @@ package bot_test
 import (
 	"context"
 	"fmt"
-	"math/rand"
-	"strings"
 	"testing"
 
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/corpustest"
 	"github.com/articlebot/articlebot/index"
 )
 
@@ -17,26 +16,10 @@ import (
 // dates), from fixed word lists and a fixed seed.
 func generated(tb testing.TB, n int) *corpus.Corpus {
 	tb.Helper()
-	r := rand.New(rand.NewSource(1))
-	first := []string{"Maria", "John", "Anna", "Peter", "Laura", "Samuel", "Grace", "Omar", "Chen", "Ines"}
-	last := []string{"Lopez", "Smith", "Novak", "Okafor", "Tanaka", "Brown", "Rossi", "Haddad", "Kim", "Silva"}
-	roles := []string{"Finance Minister", "chief executive", "Health Secretary", "spokeswoman", "analyst", "mayor"}
-	places := []string{"France", "Kenya", "Brazil", "Japan", "Canada", "Poland", "Egypt", "Spain"}
-	nouns := []string{"workers", "homes", "schools", "troops", "patients", "shops", "games", "voters"}
-	verbs := []string{"rise", "fall", "be cut", "double", "be delayed", "grow"}
-	days := []string{"Monday", "Tuesday", "Friday", "11 March", "June 2024", "next week"}
-	pick := func(s []string) string { return s[r.Intn(len(s))] }
-	var arts []*corpus.Article
+	g := corpustest.New(1)
+	arts := make([]*corpus.Article, 0, n)
 	for i := 0; i < n; i++ {
-		var b strings.Builder
-		fmt.Fprintf(&b, "Report %d on %s\n\n", i, pick(nouns))
-		for p := 0; p < 8; p++ {
-			name := pick(first) + " " + pick(last)
-			fmt.Fprintf(&b, "%s %s %s said %d %s in %s would %s by %s. ", pick(places[:4]), pick(roles), name, 10+r.Intn(9000), pick(nouns), pick(places), pick(verbs), pick(days))
-			fmt.Fprintf(&b, "“We expect about %d%% more %s,” %s said. ", 2+r.Intn(40), pick(nouns), strings.Fields(name)[1])
-			fmt.Fprintf(&b, "Officials in %s put the cost at £%dm, up from £%dm last year.\n\n", pick(places), 10+r.Intn(500), 5+r.Intn(300))
-		}
-		a, err := corpus.Parse(context.Background(), fmt.Sprintf("gen-%04d", i), []byte(b.String()))
+		a, err := corpus.Parse(context.Background(), fmt.Sprintf("gen-%04d", i), []byte(g.Article(i)))
 		if err != nil {
 			tb.Fatal(err)
 		}
@@ -73,7 +56,7 @@ func BenchmarkAskLarge(b *testing.B) {
 	c := generated(b, 1000)
 	e := engineOn(b, c)
 	b.Logf("%d articles, %d sentences", len(c.Articles), c.SentenceCount())
-	qs := []string{"How many schools will Maria Lopez close?", "Who is the Health Secretary of Kenya?", "When will patients in Brazil double?", "Who said they expect more voters?"}
+	qs := corpustest.Questions
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -3,15 +3,14 @@ package bot_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/corpus"
+	"github.com/articlebot/articlebot/corpus/corpustest"
 	"github.com/articlebot/articlebot/index"
 )
 
@@ -23,15 +22,7 @@ import (
 // a news report.
 func longSentenceArticle(tb testing.TB, words int) *corpus.Article {
 	tb.Helper()
-	units := []string{"troops", "planners", "ships", "tanks", "officers"}
-	var b strings.Builder
-	b.WriteString("A long report\n\nThe ministry said that")
-	for i, n := 0, 0; n < words; i++ {
-		fmt.Fprintf(&b, " %d %s were sent by the council to the border and", 2+i*7%1000, units[i%len(units)])
-		n += 10
-	}
-	b.WriteString(" more are expected soon.\n")
-	a, err := corpus.Parse(context.Background(), "long", []byte(b.String()))
+	a, err := corpus.Parse(context.Background(), "long", []byte(corpustest.LongSentence(words)))
 	if err != nil {
 		tb.Fatal(err)
 	}

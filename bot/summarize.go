@@ -130,12 +130,15 @@ func cleanTopic(t string) (string, error) {
 // only article of a file, the last file by name of a folder.
 func (e *Engine) pickArticle(id string) (*corpus.Article, error) {
 	if id == "" {
-		if len(e.corpus.Articles) == 0 {
+		if len(e.lib.infos) == 0 {
 			return nil, &UserError{Msg: "There are no articles."}
 		}
-		return e.corpus.Articles[len(e.corpus.Articles)-1], nil
+		id = e.lib.infos[len(e.lib.infos)-1].ID
 	}
-	a := e.corpus.Article(id)
+	a, err := e.article(id)
+	if err != nil {
+		return nil, err
+	}
 	if a == nil {
 		return nil, e.checkArticle(id)
 	}

@@ -59,24 +59,44 @@ type Corpus struct {
 	byID     map[string]*Article
 }
 
-// New builds a corpus from articles, giving each a unique ID.
+// New builds a corpus from articles, giving each a unique ID (see IDs).
 func New(articles []*Article) *Corpus {
 	c := &Corpus{byID: make(map[string]*Article, len(articles))}
+	ids := NewIDs()
 	for _, a := range articles {
-		id := a.ID
-		for n := 2; c.byID[id] != nil; n++ {
-			id = a.ID + "-" + strconv.Itoa(n)
-		}
-		if id != a.ID {
-			a.ID = id
-			for i := range a.Sentences {
-				a.Sentences[i].Article = id
-			}
-		}
-		c.byID[id] = a
+		a.SetID(ids.Take(a.ID))
+		c.byID[a.ID] = a
 		c.Articles = append(c.Articles, a)
 	}
 	return c
+}
+
+// IDs hands out the IDs of a corpus's articles in load order: an ID
+// taken already gets "-2", "-3", … until it is free.
+type IDs struct{ used map[string]bool }
+
+// NewIDs returns IDs with none taken.
+func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
+
+// Take returns id, or the first of id-2, id-3, … not taken, and takes it.
+func (ids *IDs) Take(id string) string {
+	base := id
+	for n := 2; ids.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	ids.used[id] = true
+	return id
+}
+
+// SetID gives an article an ID, in its sentences too.
+func (a *Article) SetID(id string) {
+	if a.ID == id && (len(a.Sentences) == 0 || a.Sentences[0].Article == id) {
+		return
+	}
+	a.ID = id
+	for i := range a.Sentences {
+		a.Sentences[i].Article = id
+	}
 }
 
 // Article returns the article with the given ID, or nil.

@@ -11,8 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,28 +58,33 @@ var (
 )
 
 // Load reads the articles at path: one .txt or .md file, or every such file
-// in a folder and its subfolders, in name order (see Files). A file that
-// cannot be read or parsed is skipped and reported in problems (each a
-// *FileError); err is set only when nothing could be loaded at all.
+// in a folder and its subfolders, in name order (see Files), parsing them
+// on all cores. A file that cannot be read or parsed is skipped and
+// reported in problems (each a *FileError); err is set only when nothing
+// could be loaded at all.
 func Load(ctx context.Context, path string) (c *Corpus, problems []error, err error) {
 	files, problems, err := Files(path)
 	if err != nil {
 		return nil, nil, err
 	}
+	type result struct {
+		a   *Article
+		err error
+	}
+	results := parallel(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) result {
+		a, err := loadFile(ctx, files[i])
+		return result{a, err}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
+	}
 	var articles []*Article
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, err)
-		}
-		a, err := loadFile(ctx, f)
-		if ctx.Err() != nil {
-			return nil, problems, fmt.Errorf("corpus: load %s: %w", path, ctx.Err())
-		}
-		if err != nil {
-			problems = append(problems, err)
+	for _, r := range results {
+		if r.err != nil {
+			problems = append(problems, r.err)
 			continue
 		}
-		articles = append(articles, a)
+		articles = append(articles, r.a)
 	}
 	if len(articles) == 0 {
 		if len(problems) > 0 {
@@ -86,6 +93,46 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		return nil, nil, fmt.Errorf("corpus: %w in %s", ErrNoArticles, path)
 	}
 	return New(articles), problems, nil
+}
+
+// parallel runs f(0) … f(n-1), workers at a time, and returns their
+// results in order. It stops starting new ones when ctx ends.
+func parallel[T any](ctx context.Context, n, workers int, f func(i int) T) []T {
+	out := make([]T, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = f(i)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// loadFile reads and parses one article file. Its errors are *FileError.
+func loadFile(ctx context.Context, path string) (*Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	a, err := Parse(ctx, NameOf(path), data)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	a.Source = path
+	return a, nil
 }
 
 // IsArticleFile reports whether a file's name makes it an article to Load:
@@ -157,19 +204,6 @@ func ReadFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-func loadFile(ctx context.Context, path string) (*Article, error) {
-	data, err := ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	a, err := Parse(ctx, NameOf(path), data)
-	if err != nil {
-		return nil, &FileError{Path: path, Err: err}
-	}
-	a.Source = path
-	return a, nil
-}
-
 // Parse reads one article from its text. A first line followed by a blank
 // line, short and not ending like a sentence, is the title; otherwise the
 // title is made from name. Paragraphs are blank-line-separated blocks when
@@ -197,11 +231,8 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 		return nil, ErrEmpty
 	}
 	title, body := SplitTitle(string(data))
-	untitled := title == ""
-	if untitled {
-		title = titleFromName(name)
-	}
-	a := &Article{ID: IDFromName(name), Title: title, Untitled: untitled}
+	a := &Article{Title: title, Untitled: title == ""}
+	a.SetName(name)
 	var texts []string
 	var paras []int
 	datelined := false
@@ -241,6 +272,17 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	}
 	a.People = ex.People
 	return a, nil
+}
+
+// SetName gives an article the ID that name makes, in its sentences too,
+// and, when its text has no title line, the title that name makes: what
+// Parse does with its name, for an article read back from elsewhere
+// (corpus/cache keeps articles by their text, not their file's name).
+func (a *Article) SetName(name string) {
+	a.SetID(IDFromName(name))
+	if a.Untitled {
+		a.Title = titleFromName(name)
+	}
 }
 
 // SplitTitle takes the title line off the top of an article's text when
@@ -333,8 +375,14 @@ func cleanLine(l string) string {
 	for _, m := range []string{"- ", "* ", "+ "} {
 		l = strings.TrimPrefix(l, m)
 	}
-	l = markdownLinks.ReplaceAllString(l, "$1")
-	l = markdownEmphasis.ReplaceAllString(l, "$2")
+	// The expressions cost more than the rest of parsing: run them only
+	// on a line that may hold what they match.
+	if strings.Contains(l, "](") {
+		l = markdownLinks.ReplaceAllString(l, "$1")
+	}
+	if strings.Contains(l, "**") || strings.Contains(l, "__") {
+		l = markdownEmphasis.ReplaceAllString(l, "$2")
+	}
 	return strings.TrimFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' })
 }
 

@@ -11,9 +11,6 @@ package index
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,12 +21,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/articlebot/articlebot/corpus"
-	"github.com/articlebot/articlebot/corpus/text"
 )
 
 // Options says where the index lives and how it matches words.
@@ -44,6 +38,10 @@ type Options struct {
 	// Groups{} turns expansion off. It works at query time: the index on
 	// disk does not depend on it.
 	Thesaurus Thesaurus
+
+	// Fingerprints gives the Fingerprint of articles by ID, for a caller
+	// that kept them (see corpus/cache); Open computes the others.
+	Fingerprints map[string]string
 }
 
 // Query is a search for sentences. User text goes in Text and Phrases and
@@ -72,6 +70,8 @@ type Index struct {
 	analyzer analysis.Analyzer // the text field's analyzer
 	th       Thesaurus
 	rebuilt  bool
+	indexed  int // articles (re)indexed by Open
+	removed  int // articles whose documents Open deleted
 
 	closeOnce sync.Once // Bleve's scorch panics when closed twice
 	closeErr  error
@@ -84,61 +84,34 @@ type Index struct {
 // with either.
 const batchSize = 1000
 
-// Open builds (or, with Options.Dir, reopens or rebuilds) the index of c.
-// On disk, an index whose schema version and corpus fingerprint match is
-// reused; any other is rebuilt in a temporary folder next to Dir and
-// renamed into place.
+// Open builds (or, with Options.Dir, reopens, updates or rebuilds) the
+// index of c: an Updater given every article of c.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, error) {
 	if c == nil {
 		return nil, errors.New("index: open: no corpus")
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("index: open: %w", err)
-	}
-	m, err := newMapping()
+	u, err := NewUpdater(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	a := m.AnalyzerNamed(textAnalyzer)
-	if a == nil {
-		return nil, fmt.Errorf("index: open: analyzer %s missing", textAnalyzer)
-	}
-	th := opts.Thesaurus
-	if th == nil {
-		th = ThesaurusFunc(text.Related)
-	}
-	fp := fingerprint(c)
-	ix := &Index{c: c, analyzer: a, th: th}
-
-	if opts.Dir == "" {
-		bi, err := build(ctx, "", m, c, fp)
-		if err != nil {
+	for _, a := range c.Articles {
+		if a == nil {
+			continue
+		}
+		fp, ok := opts.Fingerprints[a.ID]
+		if !ok {
+			fp = Fingerprint(a)
+		}
+		if err := u.Put(a, fp); err != nil {
+			u.Abort()
 			return nil, err
 		}
-		ix.bi, ix.rebuilt = bi, true
-		return ix, nil
 	}
-
-	dir := filepath.Clean(opts.Dir)
-	bi, err := reuse(dir, fp)
+	ix, err := u.Finish()
 	if err != nil {
 		return nil, err
 	}
-	if bi != nil {
-		ix.bi = bi
-		return ix, nil
-	}
-	if err := checkReplaceable(dir); err != nil {
-		return nil, err
-	}
-	if err := rebuild(ctx, dir, m, c, fp); err != nil {
-		return nil, err
-	}
-	bi, err = openDisk(dir)
-	if err != nil {
-		return nil, fmt.Errorf("index: open %s: %w", dir, err)
-	}
-	ix.bi, ix.rebuilt = bi, true
+	ix.c = c
 	return ix, nil
 }
 
@@ -148,28 +121,110 @@ func openDisk(dir string) (bleve.Index, error) {
 	return bleve.OpenUsing(dir, map[string]interface{}{"bolt_timeout": "2s"})
 }
 
-// reuse opens the index at dir when it was built by this schema from the
-// corpus with fingerprint fp. It returns nil, nil when there is no such
-// index (none, a damaged one, or another), and an error only when the
-// index is held by another process: that one must not be replaced.
-func reuse(dir, fp string) (bleve.Index, error) {
+// reuse opens the index at dir when it was built by this schema, and
+// returns what it holds. It returns nil when there is no such index
+// (none, a damaged one, or another), and an error only when the index is
+// held by another process: that one must not be replaced. The articles of
+// an update that did not finish (pendingKey) are held as changed.
+func reuse(dir string) (bleve.Index, manifest, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	bi, err := openDisk(dir)
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("index: open %s: in use by another process: %w", dir, err)
+		return nil, nil, fmt.Errorf("index: open %s: in use by another process: %w", dir, err)
 	}
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	schema, err1 := bi.GetInternal([]byte(keySchema))
-	have, err2 := bi.GetInternal([]byte(keyFingerprint))
-	if err1 != nil || err2 != nil || string(schema) != schemaVersion || string(have) != fp {
+	raw, err2 := bi.GetInternal([]byte(keyManifest))
+	have, ok := decodeManifest(raw)
+	if err1 != nil || err2 != nil || string(schema) != schemaVersion || raw == nil || !ok {
 		bi.Close()
-		return nil, nil
+		return nil, nil, nil
 	}
-	return bi, nil
+	for n := 0; ; n++ {
+		pending, err := bi.GetInternal(pendingKey(n))
+		if err != nil {
+			bi.Close()
+			return nil, nil, nil
+		}
+		if pending == nil {
+			break
+		}
+		p, ok := decodeManifest(pending)
+		if !ok {
+			bi.Close()
+			return nil, nil, nil
+		}
+		for id, e := range p {
+			have[id] = entry{Sentences: max(e.Sentences, have[id].Sentences)}
+		}
+	}
+	return bi, have, nil
+}
+
+// writer writes documents to an index in batches of batchSize.
+type writer struct {
+	ctx     context.Context
+	bi      bleve.Index
+	b       *bleve.Batch
+	where   string
+	changed bool // the batch holds documents; see Updater.pending
+	// beforeFlush, when set, runs before a batch with documents is written
+	// (to add what must be written with them).
+	beforeFlush func(b *bleve.Batch)
+}
+
+// article adds (or replaces) the documents of a's sentences.
+func (w *writer) article(a *corpus.Article) error {
+	w.changed = true
+	if err := w.ctx.Err(); err != nil {
+		return fmt.Errorf("index: build %s: %w", w.where, err)
+	}
+	for i := range a.Sentences {
+		if err := w.b.Index(docID(a.ID, i+1), toDocument(a.ID, &a.Sentences[i])); err != nil {
+			return fmt.Errorf("index: add %s sentence %d: %w", a.ID, i+1, err)
+		}
+		if err := w.full(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) delete(id string) error {
+	w.changed = true
+	w.b.Delete(id)
+	return w.full()
+}
+
+// full writes the batch when it is full.
+func (w *writer) full() error {
+	if w.b.Size() < batchSize {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush writes the batch.
+func (w *writer) flush() error {
+	if err := w.ctx.Err(); err != nil {
+		return fmt.Errorf("index: build %s: %w", w.where, err)
+	}
+	if w.changed && w.beforeFlush != nil {
+		w.beforeFlush(w.b)
+	}
+	w.changed = false
+	if err := w.bi.Batch(w.b); err != nil {
+		return fmt.Errorf("index: write batch to %s: %w", w.where, err)
+	}
+	// A new batch, not Reset: scorch's analysis goroutine may still be
+	// ranging over a batch of updates and deletes after Batch returns
+	// (bleve v2.6.3, scorch.go Batch; go test -race found it).
+	w.b = w.bi.NewBatch()
+	return nil
 }
 
 // checkReplaceable refuses to replace dir unless it is missing, empty, or
@@ -198,89 +253,6 @@ func checkReplaceable(dir string) error {
 	return nil
 }
 
-// rebuild builds the index of c in a temporary folder next to dir and
-// renames it into place, so that a crash or a cancelled build never leaves
-// a half-built index where a good one is looked for.
-func rebuild(ctx context.Context, dir string, m mapping.IndexMapping, c *corpus.Corpus, fp string) error {
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("index: create %s: %w", parent, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("index: temporary folder for %s: %w", dir, err)
-	}
-	defer os.RemoveAll(tmp)
-	fresh := filepath.Join(tmp, "new")
-	bi, err := build(ctx, fresh, m, c, fp)
-	if err != nil {
-		return err
-	}
-	if err := bi.Close(); err != nil {
-		return fmt.Errorf("index: close new index of %s: %w", dir, err)
-	}
-	old := filepath.Join(tmp, "old")
-	hadOld := false
-	if err := os.Rename(dir, old); err == nil {
-		hadOld = true
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("index: move old index %s aside: %w", dir, err)
-	}
-	if err := os.Rename(fresh, dir); err != nil {
-		if hadOld {
-			_ = os.Rename(old, dir)
-		}
-		return fmt.Errorf("index: move new index into %s: %w", dir, err)
-	}
-	return nil
-}
-
-// build indexes every sentence of c, in batches, at path ("" in memory).
-func build(ctx context.Context, path string, m mapping.IndexMapping, c *corpus.Corpus, fp string) (bleve.Index, error) {
-	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("index: create %s: %w", where(path), err)
-	}
-	fail := func(err error) (bleve.Index, error) {
-		bi.Close()
-		return nil, err
-	}
-	b := bi.NewBatch()
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-		}
-		for i := range a.Sentences {
-			if err := b.Index(docID(a.ID, i+1), toDocument(a.ID, &a.Sentences[i])); err != nil {
-				return fail(fmt.Errorf("index: add %s sentence %d: %w", a.ID, i+1, err))
-			}
-			if b.Size() >= batchSize {
-				if err := ctx.Err(); err != nil {
-					return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-				}
-				if err := bi.Batch(b); err != nil {
-					return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
-				}
-				b.Reset()
-			}
-		}
-	}
-	// The version and fingerprint go in the last batch: an index that has
-	// them is complete.
-	b.SetInternal([]byte(keySchema), []byte(schemaVersion))
-	b.SetInternal([]byte(keyFingerprint), []byte(fp))
-	if err := ctx.Err(); err != nil {
-		return fail(fmt.Errorf("index: build %s: %w", where(path), err))
-	}
-	if err := bi.Batch(b); err != nil {
-		return fail(fmt.Errorf("index: write batch to %s: %w", where(path), err))
-	}
-	return bi, nil
-}
-
 func where(path string) string {
 	if path == "" {
 		return "in memory"
@@ -302,46 +274,14 @@ func parseID(id string) (string, int, bool) {
 	return "", 0, false
 }
 
-// fingerprint identifies what the index of c holds: every article ID,
-// and every sentence's text and fact fields.
-func fingerprint(c *corpus.Corpus) string {
-	h := sha256.New()
-	put := func(s string) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.Write(n[:])
-		h.Write([]byte(s))
-	}
-	putList := func(tag string, l []string) {
-		put(tag)
-		put(strconv.Itoa(len(l)))
-		for _, s := range l {
-			put(s)
-		}
-	}
-	for _, a := range c.Articles {
-		if a == nil {
-			continue
-		}
-		put("article")
-		put(a.ID)
-		put(strconv.Itoa(len(a.Sentences)))
-		for i := range a.Sentences {
-			d := toDocument(a.ID, &a.Sentences[i])
-			put(d.Text)
-			putList("people", d.People)
-			putList("speaker", d.Speaker)
-			putList("places", d.Places)
-			putList("orgs", d.Orgs)
-			putList("kinds", d.Kinds)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // Rebuilt reports whether Open built the index rather than reusing one on
 // disk.
 func (ix *Index) Rebuilt() bool { return ix != nil && ix.rebuilt }
+
+// Updated reports how many articles Open indexed (all of them when it
+// built the index; on disk, the new and changed ones) and how many it
+// removed (on disk, the articles gone since).
+func (ix *Index) Updated() (indexed, removed int) { return ix.indexed, ix.removed }
 
 // Close releases the index. Closing twice is not an error.
 func (ix *Index) Close() error {

@@ -121,47 +121,53 @@ func TestOpenOnDisk(t *testing.T) {
 		opts        Options
 		before      func(t *testing.T) // runs before Open
 		wantRebuilt bool
+		wantUpdated [2]int // articles indexed and removed
 		query       string // must find wantHit first
 		wantHit     string // "article/n"
 	}{
-		{name: "first-open-builds", corpus: base, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		{name: "first-open-builds", corpus: base, wantRebuilt: true, wantUpdated: [2]int{4, 0}, query: "petrol", wantHit: "business/4"},
 		{name: "same-corpus-reused", corpus: base, wantRebuilt: false, query: "petrol", wantHit: "business/4"},
 		{name: "reused-again", corpus: base, wantRebuilt: false, query: "soldiers", wantHit: "sport/3"},
 		{name: "sentence-text-changed", corpus: func() *corpus.Corpus {
 			c := base()
 			c.Article("business").Sentences[3].Text = "Prices of diesel rose for the third month in a row."
 			return c
-		}, wantRebuilt: true, query: "diesel", wantHit: "business/4"},
+		}, wantUpdated: [2]int{1, 0}, query: "diesel", wantHit: "business/4"},
 		{name: "changed-corpus-reused", corpus: func() *corpus.Corpus {
 			c := base()
 			c.Article("business").Sentences[3].Text = "Prices of diesel rose for the third month in a row."
 			return c
 		}, wantRebuilt: false, query: "diesel", wantHit: "business/4"},
-		{name: "back-to-original", corpus: base, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		{name: "back-to-original", corpus: base, wantUpdated: [2]int{1, 0}, query: "petrol", wantHit: "business/4"},
 		{name: "facts-changed", corpus: func() *corpus.Corpus {
 			c := base()
 			withFacts(c.Article("sport"), 4, facts.Fact{Kind: facts.KindQuote, Speaker: "Pat Example"})
 			return c
-		}, wantRebuilt: true, query: "Example", wantHit: "sport/4"},
+		}, wantUpdated: [2]int{1, 0}, query: "Example", wantHit: "sport/4"},
 		{name: "article-added", corpus: func() *corpus.Corpus {
 			c := base()
 			return corpus.New(append(c.Articles, article("extra", "A brand new zeppelin service starts today.")))
-		}, wantRebuilt: true, query: "zeppelin", wantHit: "extra/1"},
-		{name: "article-removed", corpus: base, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		}, wantUpdated: [2]int{2, 0}, query: "zeppelin", wantHit: "extra/1"},
+		{name: "article-removed", corpus: base, wantUpdated: [2]int{0, 1}, query: "petrol", wantHit: "business/4"},
+		{name: "removed-article-not-found", corpus: base, query: "zeppelin"},
 		// Related words are searched at query time: another thesaurus
 		// needs no rebuild.
 		{name: "thesaurus-changed-reused", corpus: base, opts: Options{Thesaurus: Groups{{"petrol", "benzine"}}}, wantRebuilt: false, query: "benzine", wantHit: "business/4"},
 		{name: "schema-version-changed", corpus: base, before: func(t *testing.T) {
 			setInternal(t, dir, keySchema, "0")
-		}, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
-		{name: "fingerprint-missing", corpus: base, before: func(t *testing.T) {
-			setInternal(t, dir, keyFingerprint, "")
-		}, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		}, wantRebuilt: true, wantUpdated: [2]int{4, 0}, query: "petrol", wantHit: "business/4"},
+		{name: "manifest-missing", corpus: base, before: func(t *testing.T) {
+			setInternal(t, dir, keyManifest, "")
+		}, wantRebuilt: true, wantUpdated: [2]int{4, 0}, query: "petrol", wantHit: "business/4"},
+		// An update cut short: the articles it listed are redone.
+		{name: "update-pending", corpus: base, before: func(t *testing.T) {
+			setInternal(t, dir, string(pendingKey(0)), string(manifest{"sport": {Sentences: 9}}.encode()))
+		}, wantUpdated: [2]int{1, 0}, query: "soldiers", wantHit: "sport/3"},
 		{name: "index-damaged", corpus: base, before: func(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{not json"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, wantRebuilt: true, query: "petrol", wantHit: "business/4"},
+		}, wantRebuilt: true, wantUpdated: [2]int{4, 0}, query: "petrol", wantHit: "business/4"},
 		{name: "reused-after-repair", corpus: base, wantRebuilt: false, query: "United States", wantHit: "tech/1"},
 	}
 	for _, st := range steps {
@@ -177,8 +183,15 @@ func TestOpenOnDisk(t *testing.T) {
 			if ix.Rebuilt() != st.wantRebuilt {
 				t.Errorf("Rebuilt() = %v, want %v", ix.Rebuilt(), st.wantRebuilt)
 			}
+			if in, rm := ix.Updated(); [2]int{in, rm} != st.wantUpdated {
+				t.Errorf("Updated() = %d, %d, want %v", in, rm, st.wantUpdated)
+			}
 			hits := mustSearch(t, ix, Query{Text: st.query})
-			if len(hits) == 0 || docID(hits[0].Article, hits[0].Sentence) != st.wantHit {
+			if st.wantHit == "" {
+				if len(hits) > 0 {
+					t.Errorf("%q: got %+v, want nothing", st.query, hits)
+				}
+			} else if len(hits) == 0 || docID(hits[0].Article, hits[0].Sentence) != st.wantHit {
 				t.Errorf("%q: got %+v, want %s first", st.query, hits, st.wantHit)
 			}
 			entries, err := os.ReadDir(filepath.Dir(dir))
@@ -217,6 +230,13 @@ func setInternal(t *testing.T, dir, key, value string) {
 }
 
 func TestFingerprint(t *testing.T) {
+	fingerprint := func(c *corpus.Corpus) string {
+		var fps []string
+		for _, a := range c.Articles {
+			fps = append(fps, Fingerprint(a))
+		}
+		return strings.Join(fps, ",")
+	}
 	base := fingerprint(newsCorpus())
 	tests := []struct {
 		name   string
@@ -232,10 +252,11 @@ func TestFingerprint(t *testing.T) {
 			c.Articles[0].Sentences[0].Text += " "
 			return c
 		}, false},
-		{"article-id", func(c *corpus.Corpus) *corpus.Corpus {
+		// The manifest holds the ID beside the fingerprint.
+		{"article-id-does-not-count", func(c *corpus.Corpus) *corpus.Corpus {
 			c.Articles[0].ID = "politics2"
 			return c
-		}, false},
+		}, true},
 		{"sentence-moved-between-articles", func(c *corpus.Corpus) *corpus.Corpus {
 			a, b := c.Articles[0], c.Articles[1]
 			b.Sentences = append([]corpus.Sentence{a.Sentences[len(a.Sentences)-1]}, b.Sentences...)

@@ -17,15 +17,16 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or the shape of
 // the documents changes; an index on disk with another version is rebuilt.
-const schemaVersion = "8"
+const schemaVersion = "9"
 
 // Names inside the index.
 const (
-	textAnalyzer   = "articlebot_en"
-	nameAnalyzer   = "articlebot_name"
-	usCharFilter   = "articlebot_us"
-	keySchema      = "articlebot.schema"
-	keyFingerprint = "articlebot.fingerprint"
+	textAnalyzer = "articlebot_en"
+	nameAnalyzer = "articlebot_name"
+	usCharFilter = "articlebot_us"
+	keySchema    = "articlebot.schema"
+	keyManifest  = "articlebot.manifest" // see manifest
+	keyPending   = "articlebot.pending"  // the articles of an update under way
 )
 
 // The indexed fields.

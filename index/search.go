@@ -198,10 +198,12 @@ func (ix *Index) phraseQuery(p string, boost float64) query.Query {
 // spans turns the term locations of a hit into sorted, non-overlapping
 // byte ranges within the sentence text.
 func (ix *Index) spans(article string, n int, tls ...search.TermLocationMap) [][2]int {
-	size := -1
-	if a := ix.c.Article(article); a != nil {
-		if s, ok := a.Sentence(n); ok {
-			size = len(s.Text)
+	size := -1 // unknown: an Updater's index does not hold the corpus
+	if ix.c != nil {
+		if a := ix.c.Article(article); a != nil {
+			if s, ok := a.Sentence(n); ok {
+				size = len(s.Text)
+			}
 		}
 	}
 	var out [][2]int

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"sync"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -14,15 +16,37 @@ import (
 // (without the folding) part words that answering joins.
 const stemFilterName = "articlebot_stem"
 
-// stemFilter is the token filter that stems with text.Stem.
-type stemFilter struct{}
+// stemFilter is the token filter that stems with text.Stem. It
+// remembers the stems of the terms it has met (a corpus repeats its
+// words): Bleve analyses documents on several goroutines, so the memory
+// has a lock.
+type stemFilter struct {
+	mu    sync.Mutex
+	stems map[string]string
+}
+
+// maxStems bounds a stemFilter's memory: news English uses some tens of
+// thousands of distinct words, a few megabytes of them.
+const maxStems = 1 << 17
 
 // Filter replaces each token's term with its stem. Terms arrive lower-cased
 // and without a possessive; text.Lower makes a curly apostrophe straight,
 // as answering's tokenizer does.
-func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (f *stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		t.Term = []byte(text.Stem(text.Lower(string(t.Term))))
+		f.mu.Lock()
+		st, ok := f.stems[string(t.Term)]
+		f.mu.Unlock()
+		if !ok {
+			term := string(t.Term)
+			st = text.Stem(text.Lower(term))
+			f.mu.Lock()
+			if len(f.stems) < maxStems {
+				f.stems[term] = st
+			}
+			f.mu.Unlock()
+		}
+		t.Term = append(t.Term[:0], st...)
 	}
 	return in
 }
@@ -34,7 +58,7 @@ func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // filter of our own.
 func init() {
 	err := registry.RegisterTokenFilter(stemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return stemFilter{}, nil
+		return &stemFilter{stems: map[string]string{}}, nil
 	})
 	if err != nil {
 		panic(err)

@@ -44,39 +44,89 @@ type Article struct {
 
 // Analyse analyses every sentence of a, tagging with tg.
 func Analyse(ctx context.Context, tg *pos.Tagger, a *corpus.Article) (*Article, error) {
-	d := &Article{Article: a, Sentences: make([]*Sentence, len(a.Sentences)), df: map[string]int{}}
+	return NewAnalyser(tg).Article(ctx, a)
+}
+
+// Analyser analyses articles, remembering the stems of the words it has
+// met: a corpus repeats its words, and stemming is a third of analysing.
+// An Analyser is for one goroutine at a time.
+type Analyser struct {
+	tg    *pos.Tagger
+	stems map[string]string // bare word -> text.Base of it
+}
+
+// maxStemMemo bounds an Analyser's memory of stems: news English uses
+// some tens of thousands of distinct words, so this holds all of a large
+// corpus's common words and costs a few megabytes at most.
+const maxStemMemo = 1 << 17
+
+// NewAnalyser returns an Analyser that tags with tg.
+func NewAnalyser(tg *pos.Tagger) *Analyser {
+	return &Analyser{tg: tg, stems: map[string]string{}}
+}
+
+// Article analyses every sentence of a.
+func (an *Analyser) Article(ctx context.Context, a *corpus.Article) (*Article, error) {
+	d := &Article{Article: a, Sentences: make([]*Sentence, len(a.Sentences))}
 	for i := range a.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, fmt.Errorf("doc: analyse %s: %w", a.ID, err)
 			}
 		}
-		s := AnalyseSentence(tg, &a.Sentences[i])
+		s := an.sentence(&a.Sentences[i])
 		s.Pos = i
 		d.Sentences[i] = s
-		seen := map[string]bool{}
+	}
+	d.count()
+	return d, nil
+}
+
+// count fills the article's document frequencies from its sentences.
+func (a *Article) count() {
+	a.df = map[string]int{}
+	seen := map[string]bool{}
+	for _, s := range a.Sentences {
+		clear(seen)
 		for _, w := range s.Words {
 			if w.Word && !seen[w.Stem] {
 				seen[w.Stem] = true
-				d.df[w.Stem]++
+				a.df[w.Stem]++
 			}
 		}
 	}
-	return d, nil
 }
 
 // AnalyseSentence analyses one sentence (or a question: anything one
 // tagger call should see as one sentence).
 func AnalyseSentence(tg *pos.Tagger, s *corpus.Sentence) *Sentence {
+	return (&Analyser{tg: tg}).sentence(s)
+}
+
+func (an *Analyser) stem(bare string) string {
+	if st, ok := an.stems[bare]; ok {
+		return st
+	}
+	st := text.Base(bare)
+	if an.stems != nil {
+		if len(an.stems) >= maxStemMemo {
+			clear(an.stems)
+		}
+		an.stems[bare] = st
+	}
+	return st
+}
+
+func (an *Analyser) sentence(s *corpus.Sentence) *Sentence {
 	toks := joinAbbreviations(text.Tokenize(s.Text))
-	tags := tg.Tag(toks)
+	tags := an.tg.Tag(toks)
 	words := make([]Word, len(toks))
 	first := true
 	for i, t := range toks {
 		w := Word{Token: t, Tag: tags[i]}
 		if t.Word {
 			bare := strings.TrimSuffix(t.Bare(), ".")
-			w.Stem = text.Base(bare)
+			w.Stem = an.stem(bare)
 			w.Stop = text.IsStop(bare)
 			w.Cap = !first && t.IsCap()
 			first = false

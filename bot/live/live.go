@@ -53,21 +53,22 @@ const DefaultCheckEvery = time.Second
 // for concurrent use: questions never wait for a change, and changes are
 // made one at a time.
 type Engine struct {
-	store *store.Store
-	opts  Options
-	log   *slog.Logger
-	cur   atomic.Pointer[snapshot]
-	sem   chan struct{} // one change at a time, in order
+	store  *store.Store
+	opts   Options
+	log    *slog.Logger
+	memory *bot.Memory // the articles made so far, reused by the next snapshot
+	cur    atomic.Pointer[snapshot]
+	sem    chan struct{} // one change at a time, in order
 	// checked is when the shared folder was last looked at (Unix ns).
 	checked atomic.Int64
 }
 
 // snapshot is one state of the corpus, answerable on its own.
 type snapshot struct {
-	engine *bot.Engine
-	corpus *corpus.Corpus
-	index  *index.Index
-	log    *slog.Logger
+	engine    *bot.Engine
+	index     *index.Index
+	extracted int // articles extracted to build it (the others were reused)
+	log       *slog.Logger
 	// files is the folder's listing when it was loaded (folderPrint).
 	files string
 	// refs is 1 while the snapshot is current, plus one for each question
@@ -96,7 +97,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{store: st, opts: opts, log: log, sem: make(chan struct{}, 1)}
+	e := &Engine{store: st, opts: opts, log: log, sem: make(chan struct{}, 1), memory: bot.NewMemory()}
 	s, err := e.build(ctx)
 	if err != nil {
 		return nil, err
@@ -109,6 +110,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 func (e *Engine) Dir() string { return e.store.Dir() }
 
 // build loads the folder and indexes it: a new snapshot, not yet current.
+// The articles of files that did not change since the last snapshot are
+// not extracted again (bot.Memory); the index is built anew, in memory:
+// an index on disk would be held open by the snapshot answering while
+// the next one is built in its place, and one shared index would show a
+// question the next snapshot's sentences.
 func (e *Engine) build(ctx context.Context) (*snapshot, error) {
 	// The listing is taken before the files are read: a change made
 	// while they are read makes the next look reload again, never miss.
@@ -116,30 +122,31 @@ func (e *Engine) build(ctx context.Context) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, problems, err := corpus.Load(ctx, e.store.Dir())
-	if errors.Is(err, corpus.ErrNoArticles) && len(problems) == 0 {
-		c, err = corpus.New(nil), nil
-	}
-	if err != nil {
+	l, err := bot.Load(ctx, bot.LoadOptions{Corpus: e.store.Dir(), Memory: e.memory})
+	var ix *index.Index
+	var be *bot.Engine
+	extracted := 0
+	switch {
+	case errors.Is(err, corpus.ErrNoArticles):
+		c := corpus.New(nil)
+		if ix, err = index.Open(ctx, c, index.Options{}); err != nil {
+			return nil, err
+		}
+		if be, err = bot.New(ctx, c, ix); err != nil {
+			ix.Close()
+			return nil, err
+		}
+	case err != nil:
 		return nil, err
+	default:
+		for _, p := range l.Problems {
+			e.log.Warn("article skipped", "problem", p.Error())
+		}
+		ix, be, extracted = l.Index, l.Engine, l.Extracted
+		e.log.Debug("corpus loaded", "articles", len(be.Articles()), "extracted", l.Extracted)
 	}
-	for _, p := range problems {
-		e.log.Warn("article skipped", "problem", p.Error())
-	}
-	// In memory: an index on disk would be held open by the snapshot
-	// answering while the next one is built in its place.
-	ix, err := index.Open(ctx, c, index.Options{})
-	if err != nil {
-		return nil, err
-	}
-	be, err := bot.New(ctx, c, ix)
-	if err != nil {
-		ix.Close()
-		return nil, err
-	}
-	s := &snapshot{engine: be, corpus: c, index: ix, log: e.log, files: files}
+	s := &snapshot{engine: be, index: ix, log: e.log, extracted: extracted, files: files}
 	s.refs.Store(1)
-	e.log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount())
 	return s, nil
 }
 
@@ -224,9 +231,8 @@ func (e *Engine) Add(ctx context.Context, name string, text []byte) (Added, erro
 	}
 	e.swap(s)
 	e.log.Info("article added", "article", ent.ID, "sentences", ent.Sentences)
-	for _, a := range s.corpus.Articles {
-		if a.Source == ent.Path {
-			info, _ := s.engine.Article(a.ID)
+	for _, info := range s.engine.Articles() {
+		if info.Source == ent.Path {
 			return Added{ArticleInfo: info}, nil
 		}
 	}

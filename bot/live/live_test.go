@@ -275,3 +275,39 @@ func TestClosed(t *testing.T) {
 		t.Error("Current after Close")
 	}
 }
+
+// TestChangeExtractsOnlyTheChangedArticle: a snapshot after an add
+// extracts the added article alone, one after a remove none; the others
+// are the articles the snapshot before made.
+func TestChangeExtractsOnlyTheChangedArticle(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for n := range 5 {
+		id, text, _ := budget(n)
+		os.WriteFile(filepath.Join(dir, id+".txt"), []byte(text), 0o644)
+	}
+	e := open(t, dir)
+	if got := e.cur.Load().extracted; got != 5 {
+		t.Errorf("opening extracted %d articles, want 5", got)
+	}
+	_, text, answer := budget(7)
+	if _, err := e.Add(ctx, "", []byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.cur.Load().extracted; got != 1 {
+		t.Errorf("an add extracted %d articles, want 1", got)
+	}
+	if _, err := e.Remove(ctx, "town1ville-budget"); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.cur.Load().extracted; got != 0 {
+		t.Errorf("a remove extracted %d articles, want 0", got)
+	}
+	a, err := e.Ask(ctx, bot.Question{Text: "What budget did the council of Town7ville approve?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, answer) {
+		t.Errorf("answer %q, want it to hold %q", a.Text, answer)
+	}
+}

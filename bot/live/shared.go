@@ -83,5 +83,5 @@ func (e *Engine) refresh(ctx context.Context) {
 		return
 	}
 	e.swap(s)
-	e.log.Info("corpus folder changed; reloaded", "articles", len(s.corpus.Articles), "sentences", s.corpus.SentenceCount())
+	e.log.Info("corpus folder changed; reloaded", "articles", len(s.engine.Articles()), "extracted", s.extracted)
 }

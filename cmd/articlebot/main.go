@@ -20,8 +20,6 @@ import (
 
 	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/bot/discord"
-	"github.com/articlebot/articlebot/corpus"
-	"github.com/articlebot/articlebot/index"
 )
 
 func main() {
@@ -198,31 +196,16 @@ func newLogger(w io.Writer, getenv func(string) string, def slog.Level) *slog.Lo
 // openEngine loads the corpus and its index and returns the engine over
 // them, and a function that releases the index.
 func openEngine(ctx context.Context, o *options, log *slog.Logger) (*bot.Engine, func(), error) {
-	var c *corpus.Corpus
-	var err error
-	if o.corpus == "" {
-		c, err = corpus.Default()
-	} else {
-		var problems []error
-		c, problems, err = corpus.Load(ctx, o.corpus)
-		for _, p := range problems {
-			log.Warn("article skipped", "problem", p.Error())
-		}
-	}
+	l, err := bot.Load(ctx, bot.LoadOptions{Corpus: o.corpus, Dir: o.index})
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, err := index.Open(ctx, c, index.Options{Dir: o.index})
-	if err != nil {
-		return nil, nil, err
+	for _, p := range l.Problems {
+		log.Warn("article skipped", "problem", p.Error())
 	}
-	e, err := bot.New(ctx, c, ix)
-	if err != nil {
-		ix.Close()
-		return nil, nil, err
-	}
-	log.Debug("corpus loaded", "articles", len(c.Articles), "sentences", c.SentenceCount(), "index_rebuilt", ix.Rebuilt())
-	return e, func() { ix.Close() }, nil
+	indexed, removed := l.Index.Updated()
+	log.Debug("corpus loaded", "articles", len(l.Articles()), "extracted", l.Extracted, "index_rebuilt", l.Index.Rebuilt(), "indexed", indexed, "removed", removed)
+	return l.Engine, func() { l.Close() }, nil
 }
 
 // runDiscord starts the Discord bot and blocks until ctx ends.

@@ -56,25 +56,25 @@ func StripPossessive(w string) string {
 // separators, currency sign and suffix ("10,000", "£102.80", "9.8%",
 // "£264m", "8-9%").
 func Tokenize(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, min(len(s)/tokenBytes+4, maxPresized))
 	i := 0
 	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s[i:])
 		switch {
-		case unicode.IsSpace(r) || isInvisible(r):
+		case isSpace(r) || isInvisible(r):
 			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (isCurrency(r) && nextIsDigit(s, i+size)):
+		case isLetterOrDigit(r) || (isCurrency(r) && nextIsDigit(s, i+size)):
 			start := i
 			i += size
 			for i < len(s) {
-				r2, s2 := utf8.DecodeRuneInString(s[i:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '%' {
+				r2, s2 := decodeRune(s[i:])
+				if isLetterOrDigit(r2) || r2 == '%' {
 					i += s2
 					continue
 				}
 				if isJoiner(r2) && i+s2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[i+s2:])
-					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+					r3, _ := decodeRune(s[i+s2:])
+					if isLetterOrDigit(r3) {
 						i += s2
 						continue
 					}
@@ -103,6 +103,41 @@ func Tokenize(s string) []Token {
 		}
 	}
 	return toks
+}
+
+// tokenBytes is a few less bytes than news text takes a token (a word
+// and its space, or a mark), for sizing Tokenize's result so that it
+// seldom grows: measured, 4.7 a token over the sentences of 200
+// generated articles, 5.3 over the built-in article's text.
+const tokenBytes = 4
+
+// maxPresized bounds the tokens Tokenize makes room for at once, so that
+// a long text of spaces costs no more than its tokens.
+const maxPresized = 4096
+
+// decodeRune is utf8.DecodeRuneInString with ASCII read at once.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// isSpace is unicode.IsSpace, with ASCII answered at once.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isLetterOrDigit is unicode.IsLetter or unicode.IsDigit, with ASCII
+// answered at once.
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isCurrency(r rune) bool { return r == '£' || r == '$' || r == '€' || r == '¥' }
@@ -135,7 +170,7 @@ func dotted(w string) bool {
 // isInvisible reports format characters that carry no text: zero-width
 // spaces and joiners, direction marks, the byte-order mark.
 func isInvisible(r rune) bool {
-	return unicode.Is(unicode.Cf, r)
+	return r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r)
 }
 
 // Lower lower-cases s and makes curly apostrophes straight.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -130,4 +131,18 @@ func FuzzTokenize(f *testing.F) {
 			prev = tok.End
 		}
 	})
+}
+
+// BenchmarkTokenize: the built-in article's text, a token at a time.
+func BenchmarkTokenize(b *testing.B) {
+	data, err := os.ReadFile("../article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokenize(s)
+	}
 }
