@@ -10,6 +10,7 @@
 package candidate
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/articlebot/articlebot/bot/doc"
@@ -180,21 +181,19 @@ func isPronoun(w string) bool {
 }
 
 // spanOf maps a byte range of the sentence to its words.
+// It searches the words, which are in order, by halves: a long sentence's
+// many facts cost their number times the log of its length.
 func (g *gen) spanOf(start, end int) (doc.Span, bool) {
-	sp := doc.Span{Start: -1}
-	for i, w := range g.s.Words {
-		if w.End <= start {
-			continue
-		}
-		if w.Start >= end {
-			break
-		}
-		if sp.Start < 0 {
-			sp.Start = i
-		}
-		sp.End = i + 1
+	ws := g.s.Words
+	from := sort.Search(len(ws), func(i int) bool { return ws[i].End > start })
+	to := from
+	for to < len(ws) && ws[to].Start < end {
+		to++
 	}
-	return sp, sp.Start >= 0
+	if to == from {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: from, End: to}, true
 }
 
 // facts proposes the facts of the sentence: names, numbers, times, and the

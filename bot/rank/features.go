@@ -2,6 +2,7 @@ package rank
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/articlebot/articlebot/bot/candidate"
@@ -413,17 +414,8 @@ func NewContext(q *question.Question, hits []retrieve.Hit, cands []candidate.Can
 		for _, group := range best {
 			for _, i := range group {
 				c.sentTypes[i] = len(group)
-				r := 0
-				for _, j := range group {
-					if c.prox[j] > c.prox[i] {
-						r++
-						if r == 3 {
-							break
-						}
-					}
-				}
-				c.proxRank[i] = r
 			}
+			rankWithin(group, func(i int) float64 { return c.prox[i] }, c.proxRank)
 		}
 		from = to
 	}
@@ -434,21 +426,28 @@ func NewContext(q *question.Question, hits []retrieve.Hit, cands []candidate.Can
 		byType[mt] = append(byType[mt], i)
 	}
 	for _, group := range byType {
-		for _, i := range group {
-			vi := c.prox[i] * cands[i].Hit.Coverage
-			r := 0
-			for _, j := range group {
-				if c.prox[j]*cands[j].Hit.Coverage > vi {
-					r++
-					if r == 3 {
-						break
-					}
-				}
-			}
-			c.globalRank[i] = r
-		}
+		rankWithin(group, func(i int) float64 { return c.prox[i] * cands[i].Hit.Coverage }, c.globalRank)
 	}
 	return c
+}
+
+// maxRank is the last nearness rank told apart: the nearest, the second,
+// the third, and the rest.
+const maxRank = 3
+
+// rankWithin sets rank[i], for each i of group, to how many of the group
+// have a greater value (at most maxRank), sorting once: a sentence with
+// thousands of candidates costs n log n, not n squared.
+func rankWithin(group []int, value func(int) float64, rank []int) {
+	order := append([]int(nil), group...)
+	sort.SliceStable(order, func(a, b int) bool { return value(order[a]) > value(order[b]) })
+	for k, i := range order {
+		if k > 0 && value(order[k-1]) == value(i) {
+			rank[i] = rank[order[k-1]] // equal values share the first one's rank
+			continue
+		}
+		rank[i] = min(k, maxRank)
+	}
 }
 
 // windows are the distances, in words, within which question words near a
