@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.out, "out", "bot/model.txt", "where to write the model; empty: do not write")
 	fs.IntVar(&cfg.squad, "squad", -1, "at most this many questions from "+squadAll+" (0: none; -1: all the file holds)")
 	drop := fs.String("drop", "", "leave out the features whose names start with these comma-separated prefixes (ablation)")
-	packFrom := fs.String("pack", "", "copy the training sets from this folder (../shared/eval) into -data, sampling SQuAD, and stop")
+	packFrom := fs.String("pack", "", "copy the training sets from this folder (../shared/eval) into -data (all of SQuAD but squad-train's paragraphs) and stop")
 	fs.IntVar(&cfg.folds, "cv", 0, "cross-validate with this many article-grouped folds first (0: don't)")
 	fs.Float64Var(&cfg.newsWeight, "news-weight", defaultNewsWeight, "weight of a news question against a SQuAD one")
 	fs.IntVar(&cfg.opt.Epochs, "epochs", cfg.opt.Epochs, "training passes")
@@ -180,10 +180,6 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 	names := rank.Names{}
 	var items []*item
 	for _, s := range append(sets, swaps...) {
-		its, err := analyse(ctx, s, names)
-		if err != nil {
-			return nil, err
-		}
 		w := 1.0
 		if s.news {
 			w = cfg.newsWeight
@@ -192,13 +188,13 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 		// unanswerable question teach the decision too (SQuAD 2.0's).
 		unanswerable := map[string]bool{}
 		if cfg.squadNones && !s.report {
-			for _, it := range its {
-				if len(it.q.Answers) == 0 {
-					unanswerable[it.q.Article] = true
+			for _, q := range s.qs {
+				if len(q.Answers) == 0 {
+					unanswerable[q.Article] = true
 				}
 			}
 		}
-		for _, it := range its {
+		err := analyse(ctx, s, names, func(it *item) {
 			it.ex = data.Add(it.an.Scored, it.gold, w)
 			it.fold = fold(group(s.name, it.q), max(cfg.folds, 1))
 			it.keep = s.report || unanswerable[it.q.Article]
@@ -207,6 +203,9 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 				it.an = nil // training data only: let the features go
 			}
 			items = append(items, it)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	oracle := map[string][2]int{}
@@ -264,15 +263,22 @@ func trainAll(ctx context.Context, cfg config, stdout io.Writer, log *slog.Logge
 }
 
 // analyse carries every question of a set through the pipeline, on all
-// cores, keeping the set's order, and adds the names of the features it
-// meets to all.
-func analyse(ctx context.Context, s *set, all rank.Names) ([]*item, error) {
-	var mu sync.Mutex
-	out := make([]*item, len(s.qs))
-	errs := make([]error, len(s.qs))
-	var wg sync.WaitGroup
+// cores, and hands each to add in the set's order as soon as it and those
+// before it are done (so that add can let an analysis go before the set
+// ends: all of SQuAD's at once would take gigabytes); it adds the names
+// of the features it meets to all.
+func analyse(ctx context.Context, s *set, all rank.Names, add func(*item)) error {
+	type result struct {
+		i   int
+		it  *item
+		err error
+	}
+	workers := runtime.GOMAXPROCS(0)
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	results := make(chan result, workers)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -287,38 +293,59 @@ func analyse(ctx context.Context, s *set, all rank.Names) ([]*item, error) {
 			for i := range next {
 				q := s.qs[i]
 				an, err := s.engine.Analyse(ctx, bot.Question{Text: q.Question, Article: q.Article}, names)
+				if err != nil && bot.IsUserError(err) {
+					an, err = &bot.Analysis{}, nil
+				}
 				if err != nil {
-					if bot.IsUserError(err) {
-						an = &bot.Analysis{}
-					} else {
-						errs[i] = err
-						continue
-					}
+					results <- result{i: i, err: err}
+					continue
 				}
 				it := &item{set: s, q: q, an: an}
 				it.gold = labels(q, an, s.news && lenientNews)
-				out[i] = it
 				an.Names = nil
+				results <- result{i: i, it: it}
 			}
 		}()
 	}
-	for i := range s.qs {
-		if ctx.Err() != nil {
-			break
+	go func() {
+		defer close(next)
+		for i := range s.qs {
+			if ctx.Err() != nil {
+				return
+			}
+			next <- i
 		}
-		next <- i
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	// Results arrive a little out of order (a worker on a slow question
+	// lets the others run ahead):
+	// hold them until their turn.
+	waiting := map[int]*item{}
+	turn := 0
+	var firstErr error
+	for r := range results {
+		if r.err != nil {
+			if firstErr == nil {
+				firstErr = r.err
+			}
+			continue
+		}
+		waiting[r.i] = r.it
+		for it, ok := waiting[turn]; ok; it, ok = waiting[turn] {
+			delete(waiting, turn)
+			if firstErr == nil {
+				add(it)
+			}
+			turn++
+		}
 	}
-	close(next)
-	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return firstErr
 }
 
 // lenientNews labels a news question's candidates by score.py's rule
