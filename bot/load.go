@@ -499,6 +499,9 @@ func (m *maker) extractData(ctx context.Context, path string, key cache.Key, dat
 	if err != nil {
 		return made{err: err}
 	}
+	for i := range a.Sentences {
+		a.Sentences[i].Tags = nil // analysed: the record keeps d's
+	}
 	rec := &cache.Record{Article: a, Analysis: doc.Encode(d), Fingerprint: index.Fingerprint(a)}
 	if m.memory != nil {
 		m.memory.put(key, rec)

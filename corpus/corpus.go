@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/pos"
 )
 
 // Sentence is one sentence of an article, with where it stands.
@@ -18,6 +19,12 @@ type Sentence struct {
 	Index     int    // 1-based sentence number in the article
 	Text      string
 	Facts     []facts.Fact // facts found in this sentence
+	// Tags are the parts of speech of text.Tokenize(Text)'s tokens when
+	// the sentence was just parsed (extraction tags them), so that
+	// analysis need not tag it again; nil in an article read back from
+	// a cache, which does not keep them (bot.Load lets them go once it
+	// has analysed the article).
+	Tags []pos.Tag
 }
 
 // Article is one news article, split into paragraphs and sentences.

@@ -269,6 +269,7 @@ func Parse(ctx context.Context, name string, data []byte) (*Article, error) {
 	}
 	for i := range a.Sentences {
 		a.Sentences[i].Facts = ex.Sentences[i]
+		a.Sentences[i].Tags = ex.Tags[i]
 	}
 	a.People = ex.People
 	return a, nil

@@ -118,8 +118,17 @@ func (an *Analyser) stem(bare string) string {
 }
 
 func (an *Analyser) sentence(s *corpus.Sentence) *Sentence {
-	toks := joinAbbreviations(text.Tokenize(s.Text))
-	tags := an.tg.Tag(toks)
+	toks := text.Tokenize(s.Text)
+	n := len(toks)
+	toks = joinAbbreviations(toks)
+	var tags []pos.Tag
+	if len(s.Tags) == n && len(toks) == n {
+		// Extraction tagged these very tokens (nothing was joined):
+		// tagging is deterministic, so its tags are the tagger's.
+		tags = s.Tags
+	} else {
+		tags = an.tg.Tag(toks)
+	}
 	words := make([]Word, len(toks))
 	first := true
 	for i, t := range toks {

@@ -15,6 +15,10 @@ import (
 type Extraction struct {
 	Sentences [][]Fact // the facts of each sentence, in sentence order
 	People    []Person // everyone named, in order of first mention
+	// Tags are the parts of speech of each sentence's tokens
+	// (text.Tokenize), as extraction tagged them: for a later stage
+	// that would tag the same tokens again.
+	Tags [][]pos.Tag
 }
 
 // sentenceInfo is the working state of one sentence during extraction.
@@ -96,13 +100,14 @@ func ExtractParagraphs(ctx context.Context, sentences []string, paras []int) (Ex
 		ex.sentence(i+1, info)
 	}
 	resolveQuoteRuns(infos)
-	out := Extraction{Sentences: make([][]Fact, len(sentences))}
+	out := Extraction{Sentences: make([][]Fact, len(sentences)), Tags: make([][]pos.Tag, len(sentences))}
 	for i, info := range infos {
 		if err := check(i); err != nil {
 			return Extraction{}, err
 		}
 		ex.quoteFacts(i+1, info)
 		out.Sentences[i] = info.facts
+		out.Tags[i] = info.tags
 	}
 	for _, p := range ex.ps.list {
 		out.People = append(out.People, *p)
