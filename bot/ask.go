@@ -21,7 +21,7 @@ import (
 var modelFile []byte
 
 func builtinModel() (*rank.Model, error) {
-	m, err := rank.Read(modelFile)
+	m, err := rank.ReadWeights(modelFile)
 	if err != nil {
 		return nil, fmt.Errorf("bot: built-in model: %w", err)
 	}

@@ -3,6 +3,7 @@ package rank
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -168,6 +169,13 @@ func TestModelFile(t *testing.T) {
 	}
 	if len(back.Weights) != 2 || back.Decide["none bias"] != -2 || back.About[0] != "a test model" {
 		t.Errorf("read back %+v", back)
+	}
+	weights, err := ReadWeights(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(weights.Weights, back.Weights) || !reflect.DeepEqual(weights.Decide, back.Decide) || len(weights.Names) != 0 {
+		t.Errorf("ReadWeights read %+v, want %+v without names", weights, back)
 	}
 	for name, data := range map[string]string{
 		"empty":         "",
