@@ -126,14 +126,22 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 		done <- result{data, err}
 	}()
 
-	timer := time.NewTimer(wait)
+	deadline := start.Add(wait) // deferWait measures from start
+	timer := time.NewTimer(time.Until(deadline))
 	defer timer.Stop()
 	var res result
-	deferred := false
+	answered, deferred := false, false
 	select {
 	case res = <-done:
+		answered = true
+		// When both are ready select takes either: an answer that came
+		// after the deadline is as late as the timer, so that which the
+		// scheduler saw first decides nothing.
+		deferred = !time.Now().Before(deadline)
 	case <-timer.C:
 		deferred = true
+	}
+	if deferred {
 		a.metrics.Deferred()
 		var flags discordgo.MessageFlags
 		if r.Ephemeral {
@@ -148,7 +156,9 @@ func (a *app) respond(ctx context.Context, s session, i *discordgo.Interaction, 
 			log.Error("defer failed", slog.Int64("latency_ms", time.Since(start).Milliseconds()), slog.Any("error", err))
 			return
 		}
-		res = <-done
+		if !answered {
+			res = <-done
+		}
 	}
 
 	data, outcome := a.message(res, r, log)
