@@ -297,7 +297,15 @@ func (h *httpResponder) InteractionRespond(i *discordgo.Interaction, r *discordg
 	case err := <-h.written:
 		return err
 	case <-h.gone:
-		return errGone
+		// ServeHTTP returns as soon as it has written the response,
+		// after handing on the outcome: when both are ready, the
+		// outcome is the answer.
+		select {
+		case err := <-h.written:
+			return err
+		default:
+			return errGone
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http/httptest"
 	"strconv"
@@ -486,5 +487,28 @@ func TestServeRegistersCommands(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Error("Serve did not return")
+	}
+}
+
+// TestHTTPResponderReportsTheWrite: the first response's outcome is
+// what InteractionRespond returns even when ServeHTTP has already
+// returned by the time it looks (both ready at once; this once answered
+// "the request ended" for a response that had been written).
+func TestHTTPResponderReportsTheWrite(t *testing.T) {
+	for range 2000 {
+		resp := &httpResponder{first: make(chan *discordgo.InteractionResponse), written: make(chan error, 1), gone: make(chan struct{})}
+		go func() {
+			<-resp.first
+			resp.written <- nil
+			close(resp.gone)
+		}()
+		if err := resp.InteractionRespond(&discordgo.Interaction{}, &discordgo.InteractionResponse{}); err != nil {
+			t.Fatalf("a written response reported as %v", err)
+		}
+	}
+	resp := &httpResponder{first: make(chan *discordgo.InteractionResponse), written: make(chan error, 1), gone: make(chan struct{})}
+	close(resp.gone)
+	if err := resp.InteractionRespond(&discordgo.Interaction{}, &discordgo.InteractionResponse{}); !errors.Is(err, errGone) {
+		t.Errorf("after the request ended: %v, want errGone", err)
 	}
 }
