@@ -4,9 +4,8 @@
 // Every sentence of the corpus is one document, with its text analysed as
 // English (stemmed, stop words dropped; a query also searches for its
 // words' related words, see Thesaurus), its article ID as a
-// keyword for filtering, and the names, speakers, places, organisations and
-// fact kinds found in it. The index is a scorch index, in memory or on
-// disk, scored with BM25.
+// keyword for filtering, and the speakers of the quotes in it. The index is
+// a scorch index, in memory or on disk, scored with BM25.
 package index
 
 import (

@@ -22,7 +22,7 @@ type entry struct {
 }
 
 // Fingerprint identifies what the index holds of an article (every
-// sentence's text and fact fields), whatever its ID: two articles with the
+// sentence's text and speakers), whatever its ID: two articles with the
 // same fingerprint index the same documents. A loader that keeps it (see
 // corpus/cache) gives it back in Options.Fingerprints, and Open need not
 // compute it again.
@@ -44,11 +44,7 @@ func Fingerprint(a *corpus.Article) string {
 	for i := range a.Sentences {
 		d := toDocument("", &a.Sentences[i])
 		put(d.Text)
-		putList("people", d.People)
 		putList("speaker", d.Speaker)
-		putList("places", d.Places)
-		putList("orgs", d.Orgs)
-		putList("kinds", d.Kinds)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
