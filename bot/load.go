@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/corpus"
@@ -181,6 +182,58 @@ func Load(ctx context.Context, o LoadOptions) (*Loaded, error) {
 		return fail(err)
 	}
 	return l, nil
+}
+
+// Prepare extracts the article files of the corpus at from that l's
+// cache (LoadOptions.Dir) lacks, on all cores, into m, and returns how
+// many it extracted: a later Load of the same Dir given m then reads them
+// from m and only indexes them. Prepare runs while l answers, so a caller
+// that must close l before that Load (its index and cache are files that
+// only one may hold open) stops answering only while the Load reads and
+// indexes, not while it extracts. Files that fail are left to that Load
+// to report. Without a Dir there is nothing to prepare.
+func (l *Loaded) Prepare(ctx context.Context, from string, m *Memory) (int, error) {
+	if l.cache == nil || m == nil {
+		return 0, nil
+	}
+	files, _, err := corpus.Files(from)
+	if err != nil {
+		return 0, err
+	}
+	mk, err := newMaker()
+	if err != nil {
+		return 0, err
+	}
+	mk.stubs = l.cache.Stubs()
+	mk.memory = m
+	jobs := make(chan string)
+	var extracted atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for path := range jobs {
+				if mk.make(ctx, path).extracted {
+					extracted.Add(1)
+				}
+			}
+		}()
+	}
+feed:
+	for _, path := range files {
+		select {
+		case jobs <- path:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("bot: prepare %s: %w", from, err)
+	}
+	return int(extracted.Load()), nil
 }
 
 // made is one article file as the workers made it: from the cache, its

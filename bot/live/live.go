@@ -4,9 +4,13 @@
 // as it is after it, never half of it.
 //
 // Each state of the folder is a snapshot: the corpus, its index and the
-// engine over them, built off to the side and then swapped in atomically.
-// A snapshot counts the questions using it; the one swapped out closes its
-// index when the last of them is done.
+// engine over them. In memory (the default), the next snapshot is built
+// off to the side and then swapped in atomically; a snapshot counts the
+// questions using it, and the one swapped out closes its index when the
+// last of them is done. On disk (Options.Dir), the index and what loading
+// computes are kept from one snapshot to the next: a change extracts the
+// changed files while questions are answered, then stops questions while
+// it closes the index and opens it again, updated in place.
 package live
 
 import (
@@ -30,6 +34,16 @@ import (
 type Options struct {
 	Fetch web.Options  // how AddURL fetches pages
 	Log   *slog.Logger // nil: discard
+
+	// Dir, when set, keeps the folder's search index and what loading
+	// computes in Dir (bot.LoadOptions.Dir): a start reads back the
+	// articles unchanged since the last instead of extracting them, and a
+	// change extracts only the files that changed and updates the index
+	// in place instead of building it anew (at 10,000 articles, a change
+	// costs what a warm start does, not what a cold build does). Only one
+	// process may use a Dir: replicas need one each. Questions wait while
+	// a change swaps the index, not while it extracts.
+	Dir string
 
 	// Shared says that other processes change the folder too (a second
 	// replica of the bot, a shard, articlebot add): before it answers,
@@ -56,9 +70,14 @@ type Engine struct {
 	store  *store.Store
 	opts   Options
 	log    *slog.Logger
-	memory *bot.Memory // the articles made so far, reused by the next snapshot
+	memory *bot.Memory // in memory: the articles made so far, reused by the next snapshot
 	cur    atomic.Pointer[snapshot]
 	sem    chan struct{} // one change at a time, in order
+	closed bool          // by Close; guarded by sem
+	// gate is held shared by each question while it uses a snapshot, and
+	// alone by a change on disk while it closes the current snapshot and
+	// opens the next: the two are the same files.
+	gate sync.RWMutex
 	// checked is when the shared folder was last looked at (Unix ns).
 	checked atomic.Int64
 }
@@ -66,7 +85,8 @@ type Engine struct {
 // snapshot is one state of the corpus, answerable on its own.
 type snapshot struct {
 	engine    *bot.Engine
-	index     *index.Index
+	loaded    *bot.Loaded // nil for an empty folder
+	close     func() error
 	extracted int // articles extracted to build it (the others were reused)
 	log       *slog.Logger
 	// files is the folder's listing when it was loaded (folderPrint).
@@ -97,55 +117,104 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	e := &Engine{store: st, opts: opts, log: log, sem: make(chan struct{}, 1), memory: bot.NewMemory()}
-	s, err := e.build(ctx)
-	if err != nil {
+	e := &Engine{store: st, opts: opts, log: log, sem: make(chan struct{}, 1)}
+	if opts.Dir == "" {
+		e.memory = bot.NewMemory()
+	}
+	if _, err := e.change(ctx); err != nil {
 		return nil, err
 	}
-	e.cur.Store(s)
 	return e, nil
 }
 
 // Dir is the corpus folder.
 func (e *Engine) Dir() string { return e.store.Dir() }
 
-// build loads the folder and indexes it: a new snapshot, not yet current.
-// The articles of files that did not change since the last snapshot are
-// not extracted again (bot.Memory); the index is built anew, in memory:
-// an index on disk would be held open by the snapshot answering while
-// the next one is built in its place, and one shared index would show a
-// question the next snapshot's sentences.
-func (e *Engine) build(ctx context.Context) (*snapshot, error) {
+// change loads the folder as it is now and makes it the current
+// snapshot; the caller holds sem. On an error the current snapshot stays,
+// except on disk, where it was closed: the folder is then loaded once
+// more, and if that fails too the engine is closed.
+func (e *Engine) change(ctx context.Context) (*snapshot, error) {
 	// The listing is taken before the files are read: a change made
 	// while they are read makes the next look reload again, never miss.
 	files, err := folderPrint(e.store.Dir())
 	if err != nil {
 		return nil, err
 	}
-	l, err := bot.Load(ctx, bot.LoadOptions{Corpus: e.store.Dir(), Memory: e.memory})
-	var ix *index.Index
-	var be *bot.Engine
-	extracted := 0
+	if e.opts.Dir == "" {
+		// The articles of files that did not change since the last
+		// snapshot are not extracted again (e.memory); the index is
+		// built anew, off to the side, while the current one answers.
+		s, err := e.build(ctx, files, e.memory, 0)
+		if err != nil {
+			return nil, err
+		}
+		e.swap(s)
+		return s, nil
+	}
+	mem, prepared := bot.NewMemory(), 0
+	if old := e.cur.Load(); old != nil && old.loaded != nil {
+		if prepared, err = old.loaded.Prepare(ctx, e.store.Dir(), mem); err != nil {
+			return nil, err
+		}
+	}
+	e.gate.Lock()
+	defer e.gate.Unlock()
+	old := e.cur.Swap(nil)
+	if old == nil {
+		// Opening: nothing is lost if ctx ends.
+		s, err := e.build(ctx, files, mem, prepared)
+		if err == nil {
+			e.cur.Store(s)
+		}
+		return s, err
+	}
+	old.release() // the last reference: no question holds it (gate)
+	// The current snapshot is gone: finish even if ctx ends now.
+	ctx = context.WithoutCancel(ctx)
+	s, err := e.build(ctx, files, mem, prepared)
+	if err != nil {
+		var again error
+		if s, again = e.build(ctx, files, nil, 0); again != nil {
+			e.closed = true
+			e.log.Error("the corpus on disk could not be opened again; the engine is closed", "dir", e.opts.Dir, "error", again)
+			return nil, err
+		}
+		e.cur.Store(s)
+		return nil, err
+	}
+	e.cur.Store(s)
+	return s, nil
+}
+
+// build loads the folder and indexes it: a new snapshot, not yet current.
+// mem holds the articles already made (prepared of them extracted for
+// this snapshot).
+func (e *Engine) build(ctx context.Context, files string, mem *bot.Memory, prepared int) (*snapshot, error) {
+	l, err := bot.Load(ctx, bot.LoadOptions{Corpus: e.store.Dir(), Dir: e.opts.Dir, Memory: mem})
+	s := &snapshot{log: e.log, files: files, extracted: prepared}
 	switch {
 	case errors.Is(err, corpus.ErrNoArticles):
 		c := corpus.New(nil)
-		if ix, err = index.Open(ctx, c, index.Options{}); err != nil {
+		ix, err := index.Open(ctx, c, index.Options{})
+		if err != nil {
 			return nil, err
 		}
-		if be, err = bot.New(ctx, c, ix); err != nil {
+		if s.engine, err = bot.New(ctx, c, ix); err != nil {
 			ix.Close()
 			return nil, err
 		}
+		s.close = ix.Close
 	case err != nil:
 		return nil, err
 	default:
 		for _, p := range l.Problems {
 			e.log.Warn("article skipped", "problem", p.Error())
 		}
-		ix, be, extracted = l.Index, l.Engine, l.Extracted
-		e.log.Debug("corpus loaded", "articles", len(be.Articles()), "extracted", l.Extracted)
+		s.engine, s.loaded, s.close = l.Engine, l, l.Close
+		s.extracted += l.Extracted
+		e.log.Debug("corpus loaded", "articles", len(s.engine.Articles()), "extracted", s.extracted)
 	}
-	s := &snapshot{engine: be, index: ix, log: e.log, extracted: extracted, files: files}
 	s.refs.Store(1)
 	return s, nil
 }
@@ -153,18 +222,20 @@ func (e *Engine) build(ctx context.Context) (*snapshot, error) {
 // release drops one reference; the last closes the index.
 func (s *snapshot) release() {
 	if s.refs.Add(-1) == 0 {
-		if err := s.index.Close(); err != nil {
+		if err := s.close(); err != nil {
 			s.log.Warn("closing a retired index", "error", err)
 		}
 	}
 }
 
-// acquire returns the current snapshot with a reference taken, or nil
-// after Close.
+// acquire returns the current snapshot with a reference taken, and the
+// gate held shared, or nil after Close (the gate not held).
 func (e *Engine) acquire() *snapshot {
+	e.gate.RLock()
 	for {
 		s := e.cur.Load()
 		if s == nil {
+			e.gate.RUnlock()
 			return nil
 		}
 		// A snapshot at 0 was swapped out and retired meanwhile: the
@@ -191,7 +262,12 @@ func (e *Engine) Current() (*bot.Engine, func()) {
 		return nil, func() {}
 	}
 	var once sync.Once
-	return s.engine, func() { once.Do(s.release) }
+	return s.engine, func() {
+		once.Do(func() {
+			s.release()
+			e.gate.RUnlock()
+		})
+	}
 }
 
 // lock waits for the changes before this one, or for ctx to end.
@@ -213,7 +289,7 @@ func (e *Engine) Add(ctx context.Context, name string, text []byte) (Added, erro
 		return Added{}, err
 	}
 	defer unlock()
-	if e.cur.Load() == nil {
+	if e.closed {
 		return Added{}, ErrClosed
 	}
 	ent, err := e.store.Add(ctx, name, text)
@@ -221,15 +297,20 @@ func (e *Engine) Add(ctx context.Context, name string, text []byte) (Added, erro
 		return Added{}, userError(err)
 	}
 	// The file is written: finish the change even if ctx ends now.
-	s, err := e.build(context.WithoutCancel(ctx))
+	s, err := e.change(context.WithoutCancel(ctx))
 	if err != nil {
 		// Keep the folder as the engine knows it: take the article out.
 		if _, rerr := e.store.Remove(context.WithoutCancel(ctx), ent.ID); rerr != nil {
 			e.log.Error("article written but not indexed, and not removed", "path", ent.Path, "error", rerr)
+		} else if e.opts.Dir != "" && !e.closed {
+			// On disk, the snapshot loaded again after the failure may
+			// hold the article: load the folder without it.
+			if _, rerr := e.change(context.WithoutCancel(ctx)); rerr != nil {
+				e.log.Error("article removed after a failed add, but the corpus without it did not load", "path", ent.Path, "error", rerr)
+			}
 		}
 		return Added{}, fmt.Errorf("live: add %s: %w", ent.ID, err)
 	}
-	e.swap(s)
 	e.log.Info("article added", "article", ent.ID, "sentences", ent.Sentences)
 	for _, info := range s.engine.Articles() {
 		if info.Source == ent.Path {
@@ -258,7 +339,7 @@ func (e *Engine) Remove(ctx context.Context, id string) (bot.ArticleInfo, error)
 		return bot.ArticleInfo{}, err
 	}
 	defer unlock()
-	if e.cur.Load() == nil {
+	if e.closed {
 		return bot.ArticleInfo{}, ErrClosed
 	}
 	ent, err := e.store.Remove(ctx, id)
@@ -266,11 +347,9 @@ func (e *Engine) Remove(ctx context.Context, id string) (bot.ArticleInfo, error)
 		return bot.ArticleInfo{}, userError(err)
 	}
 	// The file is gone: finish the change even if ctx ends now.
-	s, err := e.build(context.WithoutCancel(ctx))
-	if err != nil {
+	if _, err := e.change(context.WithoutCancel(ctx)); err != nil {
 		return bot.ArticleInfo{}, fmt.Errorf("live: removed %s, but the corpus without it did not load: %w", ent.Path, err)
 	}
-	e.swap(s)
 	e.log.Info("article removed", "article", ent.ID, "path", ent.Path)
 	return bot.ArticleInfo{ID: ent.ID, Title: ent.Title, Sentences: ent.Sentences, Source: ent.Path}, nil
 }
@@ -283,15 +362,11 @@ func (e *Engine) Reload(ctx context.Context) error {
 		return err
 	}
 	defer unlock()
-	if e.cur.Load() == nil {
+	if e.closed {
 		return ErrClosed
 	}
-	s, err := e.build(ctx)
-	if err != nil {
-		return err
-	}
-	e.swap(s)
-	return nil
+	_, err = e.change(ctx)
+	return err
 }
 
 // Close retires the current snapshot; its index closes once the questions
@@ -299,6 +374,7 @@ func (e *Engine) Reload(ctx context.Context) error {
 func (e *Engine) Close() error {
 	unlock, _ := e.lock(context.Background())
 	defer unlock()
+	e.closed = true
 	if old := e.cur.Swap(nil); old != nil {
 		old.release()
 	}

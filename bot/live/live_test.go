@@ -30,9 +30,33 @@ func budget(n int) (id, text, answer string) {
 	return id, text, answer
 }
 
+// modes are the two ways an Engine keeps its index, in memory and on
+// disk (Options.Dir): the tests of changes run in both.
+var modes = []struct {
+	name string
+	disk bool
+}{{"memory", false}, {"disk", true}}
+
+// forEachMode runs test in each mode, as subtests.
+func forEachMode(t *testing.T, test func(t *testing.T, disk bool)) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) { test(t, m.disk) })
+	}
+}
+
 func open(t *testing.T, dir string) *Engine {
 	t.Helper()
-	e, err := Open(context.Background(), dir, Options{Fetch: web.Options{AllowPrivate: true, Timeout: time.Minute}})
+	return openWith(t, dir, false, Options{Fetch: web.Options{AllowPrivate: true, Timeout: time.Minute}})
+}
+
+// openWith opens an engine on dir with o, and, on disk, a state folder
+// of its own.
+func openWith(t *testing.T, dir string, disk bool, o Options) *Engine {
+	t.Helper()
+	if disk {
+		o.Dir = filepath.Join(t.TempDir(), "state")
+	}
+	e, err := Open(context.Background(), dir, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,10 +91,12 @@ func checkWhole(ctx context.Context, b *bot.Engine, answers map[string]string) e
 	return nil
 }
 
-func TestAddRemove(t *testing.T) {
+func TestAddRemove(t *testing.T) { forEachMode(t, testAddRemove) }
+
+func testAddRemove(t *testing.T, disk bool) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	e := open(t, dir) // an empty folder is an empty corpus
+	e := openWith(t, dir, disk, Options{}) // an empty folder is an empty corpus
 	if n := len(e.Articles()); n != 0 {
 		t.Fatalf("%d articles in an empty folder", n)
 	}
@@ -176,7 +202,9 @@ func TestRetiredIndexClosesAfterLastQuestion(t *testing.T) {
 // and remove articles; every snapshot a reader gets is whole (each article
 // it lists answers from its own sentences and is found by search), and the
 // article that is never removed is always there.
-func TestQuestionsDuringChanges(t *testing.T) {
+func TestQuestionsDuringChanges(t *testing.T) { forEachMode(t, testQuestionsDuringChanges) }
+
+func testQuestionsDuringChanges(t *testing.T, disk bool) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	answers := map[string]string{}
@@ -187,7 +215,7 @@ func TestQuestionsDuringChanges(t *testing.T) {
 	}
 	keepID, keepText, _ := budget(keep)
 	os.WriteFile(filepath.Join(dir, keepID+".txt"), []byte(keepText), 0o644)
-	e := open(t, dir)
+	e := openWith(t, dir, disk, Options{})
 
 	var stop atomic.Bool
 	var readers, writers sync.WaitGroup
@@ -280,13 +308,17 @@ func TestClosed(t *testing.T) {
 // extracts the added article alone, one after a remove none; the others
 // are the articles the snapshot before made.
 func TestChangeExtractsOnlyTheChangedArticle(t *testing.T) {
+	forEachMode(t, testChangeExtractsOnlyTheChangedArticle)
+}
+
+func testChangeExtractsOnlyTheChangedArticle(t *testing.T, disk bool) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	for n := range 5 {
 		id, text, _ := budget(n)
 		os.WriteFile(filepath.Join(dir, id+".txt"), []byte(text), 0o644)
 	}
-	e := open(t, dir)
+	e := openWith(t, dir, disk, Options{})
 	if got := e.cur.Load().extracted; got != 5 {
 		t.Errorf("opening extracted %d articles, want 5", got)
 	}
@@ -309,5 +341,111 @@ func TestChangeExtractsOnlyTheChangedArticle(t *testing.T) {
 	}
 	if !strings.Contains(a.Text, answer) {
 		t.Errorf("answer %q, want it to hold %q", a.Text, answer)
+	}
+}
+
+// TestDiskUpdatesInPlace: on disk, the first start builds the index, a
+// change writes only the documents of the article it adds or removes and
+// extracts only an added one, and a start after a close extracts nothing
+// and answers as an engine in memory does.
+func TestDiskUpdatesInPlace(t *testing.T) {
+	ctx := context.Background()
+	dir, state := t.TempDir(), filepath.Join(t.TempDir(), "state")
+	answers := map[string]string{}
+	for n := range 5 {
+		id, text, answer := budget(n)
+		answers[id] = answer
+		os.WriteFile(filepath.Join(dir, id+".txt"), []byte(text), 0o644)
+	}
+	e, err := Open(ctx, dir, Options{Dir: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { e.Close() }()
+	check := func(step string, rebuilt bool, indexed, removed, extracted int) {
+		t.Helper()
+		s := e.cur.Load()
+		i, r := s.loaded.Index.Updated()
+		if got := s.loaded.Index.Rebuilt(); got != rebuilt || i != indexed || r != removed || s.extracted != extracted {
+			t.Errorf("%s: rebuilt %v, %d articles indexed, %d removed, %d extracted; want %v, %d, %d, %d",
+				step, got, i, r, s.extracted, rebuilt, indexed, removed, extracted)
+		}
+	}
+	check("first start", true, 5, 0, 5)
+	id, text, answer := budget(7)
+	answers[id] = answer
+	if _, err := e.Add(ctx, "", []byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	check("add", false, 1, 0, 1)
+	if _, err := e.Remove(ctx, "town1ville-budget"); err != nil {
+		t.Fatal(err)
+	}
+	check("remove", false, 0, 1, 0)
+
+	if _, err := Open(ctx, dir, Options{Dir: state}); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("a second engine on a state folder in use: %v, want an error that says so", err)
+	}
+	e.Close()
+	if e, err = Open(ctx, dir, Options{Dir: state}); err != nil {
+		t.Fatal(err)
+	}
+	check("start again", false, 0, 0, 0)
+	b, done := e.Current()
+	defer done()
+	if err := checkWhole(ctx, b, answers); err != nil {
+		t.Error(err)
+	}
+	mem := open(t, dir)
+	for _, a := range b.Articles() {
+		q := bot.Question{Text: "What did the mayor say?", Article: a.ID}
+		got, err1 := b.Ask(ctx, q)
+		want, err2 := mem.Ask(ctx, q)
+		if err1 != nil || err2 != nil || fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+			t.Errorf("%s: on disk %+v (%v), in memory %+v (%v)", a.ID, got, err1, want, err2)
+		}
+	}
+}
+
+// TestDiskChangeWaitsForQuestions: on disk, a change closes the index it
+// replaces, so it waits for the questions holding it; they answer
+// meanwhile, and the index closes once they let go.
+func TestDiskChangeWaitsForQuestions(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	_, text, _ := budget(1)
+	os.WriteFile(filepath.Join(dir, "one.txt"), []byte(text), 0o644)
+	e := openWith(t, dir, true, Options{})
+	old, done := e.Current()
+	added := make(chan error, 1)
+	_, text2, answer2 := budget(2)
+	go func() {
+		_, err := e.Add(ctx, "", []byte(text2))
+		added <- err
+	}()
+	// However long the question holds the corpus, the change waits. The
+	// question holds it longer than the index and the cache wait for a
+	// lock (2 s): a change that did not wait would by then have failed
+	// to open them, or been made. (A change that waits is never early.)
+	const hold = 3 * time.Second
+	for end := time.Now().Add(hold); time.Now().Before(end); {
+		if _, err := old.Search(ctx, "budget", "", 5); err != nil {
+			t.Fatalf("the index was closed under a question: %v", err)
+		}
+		select {
+		case err := <-added:
+			t.Fatalf("the change was made while a question held the corpus (%v)", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	done()
+	if err := <-added; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Search(ctx, "budget", "", 5); err == nil {
+		t.Error("the replaced index is still open")
+	}
+	if ans, err := e.Ask(ctx, bot.Question{Text: "How much is the budget?", Article: "town2ville-budget"}); err != nil || ans.Text != answer2 {
+		t.Errorf("after the change: %v, %v", ans, err)
 	}
 }

@@ -73,15 +73,14 @@ func (e *Engine) refresh(ctx context.Context) {
 		return
 	}
 	defer func() { <-e.sem }()
-	if s := e.cur.Load(); s == nil || s.files == files {
+	if s := e.cur.Load(); e.closed || s == nil || s.files == files {
 		return // closed, or reloaded meanwhile
 	}
-	s, err := e.build(ctx)
+	s, err := e.change(ctx)
 	if err != nil {
-		e.log.Warn("reloading the changed corpus folder; answering from the corpus as it was", "error", err)
+		e.log.Warn("reloading the changed corpus folder failed", "error", err)
 		e.checked.Store(0) // look again at the next question
 		return
 	}
-	e.swap(s)
 	e.log.Info("corpus folder changed; reloaded", "articles", len(s.engine.Articles()), "extracted", s.extracted)
 }

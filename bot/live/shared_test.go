@@ -11,26 +11,23 @@ import (
 	"github.com/articlebot/articlebot/corpus/web"
 )
 
-func openShared(t *testing.T, dir string, every time.Duration) *Engine {
+func openShared(t *testing.T, dir string, disk bool, every time.Duration) *Engine {
 	t.Helper()
-	e, err := Open(context.Background(), dir, Options{Shared: true, CheckEvery: every, Fetch: web.Options{AllowPrivate: true}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	return e
+	return openWith(t, dir, disk, Options{Shared: true, CheckEvery: every, Fetch: web.Options{AllowPrivate: true}})
 }
 
 // TestSharedFolderSeesOtherWriters: two engines on one folder, as two
 // replicas of the bot; what one adds or removes, the other answers from
 // at its next question. An engine not told the folder is shared keeps
-// the corpus it loaded.
-func TestSharedFolderSeesOtherWriters(t *testing.T) {
+// the corpus it loaded. On disk, each has a state folder of its own.
+func TestSharedFolderSeesOtherWriters(t *testing.T) { forEachMode(t, testSharedFolderSeesOtherWriters) }
+
+func testSharedFolderSeesOtherWriters(t *testing.T, disk bool) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	a := openShared(t, dir, time.Nanosecond)
-	b := openShared(t, dir, time.Nanosecond)
-	private := open(t, dir)
+	a := openShared(t, dir, disk, time.Nanosecond)
+	b := openShared(t, dir, disk, time.Nanosecond)
+	private := openWith(t, dir, disk, Options{})
 
 	id, text, answer := budget(3)
 	if _, err := a.Add(ctx, "", []byte(text)); err != nil {
@@ -78,7 +75,7 @@ func TestSharedFolderSeesOtherWriters(t *testing.T) {
 func TestSharedFolderLooksAtMostEveryCheckEvery(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	a := openShared(t, dir, time.Hour)
+	a := openShared(t, dir, false, time.Hour)
 	b := open(t, dir)
 	if n := len(a.Articles()); n != 0 { // the first look
 		t.Fatalf("%d articles", n)

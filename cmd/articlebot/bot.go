@@ -28,7 +28,8 @@ import (
 // botEngine opens the engine the bot answers with, and the options that
 // go with it. A folder is opened live: /article add and remove change it,
 // and changes other processes make (another replica, a shard, articlebot
-// add) are seen. A single file or the built-in article is fixed.
+// add) are seen; with --index, its index is kept on disk and updated in
+// place. A single file or the built-in article is fixed.
 func botEngine(ctx context.Context, o *options, getenv func(string) string, log *slog.Logger) (discord.Engine, []discord.Option, func(), error) {
 	if o.corpus != "" {
 		if info, err := os.Stat(o.corpus); err == nil && info.IsDir() {
@@ -36,10 +37,7 @@ func botEngine(ctx context.Context, o *options, getenv func(string) string, log 
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			if o.index != "" {
-				log.Warn("--index is not used for a corpus folder: its index is kept in memory and rebuilt on each change", "index", o.index)
-			}
-			e, err := live.Open(ctx, o.corpus, live.Options{Fetch: web.Options{AllowPrivate: allow}, Log: log, Shared: true})
+			e, err := live.Open(ctx, o.corpus, live.Options{Fetch: web.Options{AllowPrivate: allow}, Log: log, Shared: true, Dir: o.index})
 			if err != nil {
 				return nil, nil, nil, err
 			}

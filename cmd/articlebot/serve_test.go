@@ -145,12 +145,26 @@ func TestServeAgainstFakeDiscord(t *testing.T) {
 
 // TestRunOnAFolder: `articlebot run` over a corpus folder lets an admin
 // add an article through the gateway, and sees one that `articlebot add`
-// wrote meanwhile.
+// wrote meanwhile; with --index, its index is kept there.
 func TestRunOnAFolder(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		index bool
+	}{{"in-memory", false}, {"index-on-disk", true}} {
+		t.Run(tt.name, func(t *testing.T) { testRunOnAFolder(t, tt.index) })
+	}
+}
+
+func testRunOnAFolder(t *testing.T, onDisk bool) {
 	dir := corpusFolder(t)
 	t.Chdir(t.TempDir())
 	srv := discordtest.New(t, discordtest.Options{})
-	_, stop := started(t, []string{"run", "--corpus", dir}, map[string]string{
+	args := []string{"run", "--corpus", dir}
+	state := filepath.Join(t.TempDir(), "state")
+	if onDisk {
+		args = append(args, "--index", state)
+	}
+	_, stop := started(t, args, map[string]string{
 		"DISCORD_TOKEN": srv.Token, "DISCORD_BASE_URL": srv.URL, "DISCORD_GUILD_ID": srv.GuildID,
 		"ARTICLEBOT_ALLOW_PRIVATE_URLS": "true",
 	})
@@ -180,6 +194,11 @@ func TestRunOnAFolder(t *testing.T) {
 	}
 	if rep, err := in.Wait(ctx); err != nil || !strings.Contains(rep.Text(), "Articles I know (3)") || !strings.Contains(rep.Text(), "Council vote") {
 		t.Errorf("/articles after articlebot add: %v %v", rep.Text(), err)
+	}
+	for _, name := range []string{"index", "articles.db"} {
+		if _, err := os.Stat(filepath.Join(state, name)); (err == nil) != onDisk {
+			t.Errorf("%s in the --index folder: %v (index on disk: %v)", name, err, onDisk)
+		}
 	}
 }
 
