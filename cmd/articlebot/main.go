@@ -71,7 +71,7 @@ Flags of add and remove:
 
 Flags of ask, chat, facts, summary, brief, run and serve:
   --corpus PATH   a .txt/.md article or a folder of them (default: $ARTICLEBOT_CORPUS, else the built-in article)
-  --index DIR     keep the search index on disk in DIR, reused across runs
+  --index DIR     keep the search index on disk in DIR, reused across runs (default: $ARTICLEBOT_INDEX)
   --article ID    ask about one article of the corpus only (summary, brief: default the most recently
                   added, which is the last loaded: the last file by name of a folder)
   --json          ask, facts, summary, brief: print JSON (ask: one object a line)
@@ -167,7 +167,7 @@ func parseFlags(name string, args []string, stderr io.Writer, getenv func(string
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	fs.StringVar(&o.corpus, "corpus", getenv("ARTICLEBOT_CORPUS"), "article file or folder")
-	fs.StringVar(&o.index, "index", "", "index folder")
+	fs.StringVar(&o.index, "index", getenv("ARTICLEBOT_INDEX"), "index folder")
 	fs.StringVar(&o.article, "article", "", "article ID")
 	fs.BoolVar(&o.json, "json", false, "print JSON")
 	fs.BoolVar(&o.explain, "explain", false, "ask: list the candidates considered, with their features and scores")

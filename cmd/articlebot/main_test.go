@@ -99,6 +99,24 @@ func TestCommands(t *testing.T) {
 	}
 }
 
+// TestIndexFromEnv: ARTICLEBOT_INDEX is --index's default: the index and
+// what loading computed are kept there, and a second start reads them.
+func TestIndexFromEnv(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir, state := t.TempDir(), filepath.Join(t.TempDir(), "state")
+	os.WriteFile(filepath.Join(dir, "city.txt"), []byte("Council votes on budget\n\nThe council approved a budget of £40m on Tuesday. Mayor Ada Cole said: \"This is good news.\"\n"), 0o644)
+	vars := env(map[string]string{"ARTICLEBOT_CORPUS": dir, "ARTICLEBOT_INDEX": state})
+	for range 2 {
+		out, _, err := runCmd(t, vars, "", "ask", "how much is the budget?")
+		checkRun(t, out, err, "", []string{"£40m"})
+	}
+	for _, name := range []string{"index", "articles.db"} {
+		if _, err := os.Stat(filepath.Join(state, name)); err != nil {
+			t.Errorf("ARTICLEBOT_INDEX holds no %s: %v", name, err)
+		}
+	}
+}
+
 // TestAskJSON: one JSON object a line, in the order of the questions.
 func TestAskJSON(t *testing.T) {
 	t.Chdir(t.TempDir())
