@@ -7,6 +7,7 @@ import (
 
 	"github.com/articlebot/articlebot/bot/candidate"
 	"github.com/articlebot/articlebot/bot/doc"
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/pos"
@@ -28,10 +29,7 @@ func candidatesOf(t *testing.T, tg *pos.Tagger, text string, n int) []candidate.
 }
 
 func TestFromSentence(t *testing.T) {
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	tests := []struct {
 		name, text string
 		n          int
@@ -92,10 +90,7 @@ func TestFromSentence(t *testing.T) {
 // TestLongSentence: candidates of a very long sentence grow linearly with
 // it, not with its square.
 func TestLongSentence(t *testing.T) {
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	count := func(clauses int) int {
 		var b strings.Builder
 		b.WriteString("T\n\nThe ministry said that")

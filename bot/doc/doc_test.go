@@ -15,7 +15,7 @@ import (
 // (as read back from a cache) gives, on news articles and on sentences
 // whose abbreviations analysis joins (and so tags afresh).
 func TestExtractionTagsAreReused(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	abbrev, err := corpus.Parse(context.Background(), "abbrev", []byte("The vote is on Feb. 14 in St. Paul, Minn., said Gov. Tim Walz.\n\nShe said it was fine. Sales rose 4% in Jan. and fell in Sept.\n"))
 	if err != nil {
 		t.Fatal(err)

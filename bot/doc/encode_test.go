@@ -10,22 +10,12 @@ import (
 	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/corpustest"
-	"github.com/articlebot/articlebot/corpus/pos"
 )
-
-func tagger(tb testing.TB) *pos.Tagger {
-	tb.Helper()
-	tg, err := pos.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return tg
-}
 
 // TestEncodeDecode: the compact form gives back every word as analysis
 // made it, and the same statistics.
 func TestEncodeDecode(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	arts := newstest.Articles(t, "../testdata/news/articles")
 	long, err := corpus.Parse(context.Background(), "long", []byte(corpustest.LongSentence(2000)))
 	if err != nil {
@@ -58,7 +48,7 @@ func TestEncodeDecode(t *testing.T) {
 // TestDecodeRefusesAnotherArticle: a compact form is only read against
 // the text it was made from.
 func TestDecodeRefusesAnotherArticle(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	arts := newstest.Articles(t, "../testdata/news/articles")
 	d, err := doc.Analyse(context.Background(), tg, arts[0])
 	if err != nil {
@@ -84,7 +74,7 @@ func TestDecodeRefusesAnotherArticle(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	tg := tagger(f)
+	tg := newstest.Tagger(f)
 	c, err := corpus.Default()
 	if err != nil {
 		f.Fatal(err)

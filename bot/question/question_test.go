@@ -4,21 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/bot/question"
-	"github.com/articlebot/articlebot/corpus/pos"
 )
 
-func tagger(tb testing.TB) *pos.Tagger {
-	tb.Helper()
-	tg, err := pos.New()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return tg
-}
-
 func TestParse(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	tests := []struct {
 		q      string
 		wh     question.Wh
@@ -69,7 +60,7 @@ func TestParse(t *testing.T) {
 // TestTerms: a question's content words, each once, with names and the
 // focus marked, and none of its form words ("who", "did", "how many").
 func TestTerms(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	q := question.Parse(tg, "How many troops did Britain's Defense Minister John Healey say could be sent?")
 	var words []string
 	for _, tm := range q.Terms {
@@ -101,7 +92,7 @@ func TestTerms(t *testing.T) {
 // TestRelated: a term carries the stems of its related words (WordNet's
 // synonyms and derived forms, a country's other names), weaker than itself.
 func TestRelated(t *testing.T) {
-	tg := tagger(t)
+	tg := newstest.Tagger(t)
 	q := question.Parse(tg, "Which Dutch film did the leader buy?")
 	for _, tm := range q.Terms {
 		if tm.Holds(tm.Stem) != 1 {
@@ -134,7 +125,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{"how many troops", "who said \"x\"", "what is the purpose of", "+a -b /.*/", "\u200b", "which country's minister is", "by how much did it fall to", "did", "what what what", "’s"} {
 		f.Add(s)
 	}
-	tg := tagger(f)
+	tg := newstest.Tagger(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		q := question.Parse(tg, s)
 		lower := strings.ToLower(s)

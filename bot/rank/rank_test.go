@@ -10,6 +10,7 @@ import (
 
 	"github.com/articlebot/articlebot/bot/candidate"
 	"github.com/articlebot/articlebot/bot/doc"
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus"
@@ -27,10 +28,7 @@ Dockworkers at Kelbridge walked out on Tuesday, union leader Mara Voss said. Abo
 // featurize carries a question through the stages before ranking.
 func featurize(t *testing.T, question_ string, names Names) ([]Scored, *question.Question) {
 	t.Helper()
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	a, err := corpus.Parse(context.Background(), "port", []byte(article))
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/articlebot/articlebot/bot/doc"
+	"github.com/articlebot/articlebot/bot/internal/newstest"
 	"github.com/articlebot/articlebot/bot/question"
 	"github.com/articlebot/articlebot/bot/retrieve"
 	"github.com/articlebot/articlebot/corpus"
@@ -25,10 +26,7 @@ func analysed(tb testing.TB, tg *pos.Tagger, text string) *doc.Article {
 }
 
 func TestStrength(t *testing.T) {
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	tests := []struct {
 		q, word  string
 		min, max float64
@@ -64,10 +62,7 @@ func TestStrength(t *testing.T) {
 // question's words, best covered first, each with where its words are,
 // and leaves out those holding none.
 func TestSentences(t *testing.T) {
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	d := analysed(t, tg, "Storm report\n\nThe storm hit the coast on Monday. Rain fell all day. Officials said 300 homes lost power in the storm.\n\nSchools stayed open.\n")
 	scan := retrieve.NewScan([]*doc.Article{d})
 	q := question.Parse(tg, "How many homes lost power in the storm?")
@@ -97,10 +92,7 @@ func TestSentences(t *testing.T) {
 // TestWeights: a word the article never uses weighs half the average of
 // those it does, so a paraphrase is not sunk by its own words.
 func TestWeights(t *testing.T) {
-	tg, err := pos.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := newstest.Tagger(t)
 	d := analysed(t, tg, "T\n\nThe storm hit the coast. The coast was calm.\n")
 	q := question.Parse(tg, "when did the hurricane hit the coast")
 	w := retrieve.Weights(q, d)
@@ -120,10 +112,7 @@ func TestWeights(t *testing.T) {
 }
 
 func BenchmarkSentences(b *testing.B) {
-	tg, err := pos.New()
-	if err != nil {
-		b.Fatal(err)
-	}
+	tg := newstest.Tagger(b)
 	c, err := corpus.Default()
 	if err != nil {
 		b.Fatal(err)
