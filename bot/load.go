@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"github.com/articlebot/articlebot/bot/doc"
 	"github.com/articlebot/articlebot/corpus"
 	"github.com/articlebot/articlebot/corpus/cache"
+	"github.com/articlebot/articlebot/corpus/parallel"
 	"github.com/articlebot/articlebot/corpus/pos"
 	"github.com/articlebot/articlebot/index"
 )
@@ -209,34 +209,19 @@ func (l *Loaded) Prepare(ctx context.Context, from string, m *Memory) (int, erro
 	}
 	mk.stubs = l.cache.Stubs()
 	mk.memory = m
-	jobs := make(chan string)
-	var extracted atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for path := range jobs {
-				if mk.make(ctx, path).extracted {
-					extracted.Add(1)
-				}
-			}
-		}()
-	}
-feed:
-	for _, path := range files {
-		select {
-		case jobs <- path:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
+	made := parallel.Map(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) bool {
+		return mk.make(ctx, files[i]).extracted
+	})
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("bot: prepare %s: %w", from, err)
 	}
-	return int(extracted.Load()), nil
+	extracted := 0
+	for _, x := range made {
+		if x {
+			extracted++
+		}
+	}
+	return extracted, nil
 }
 
 // made is one article file as the workers made it: from the cache, its

@@ -14,11 +14,11 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/corpus/facts"
+	"github.com/articlebot/articlebot/corpus/parallel"
 )
 
 // MaxArticleBytes is the largest article file read.
@@ -71,7 +71,7 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		a   *Article
 		err error
 	}
-	results := parallel(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) result {
+	results := parallel.Map(ctx, len(files), runtime.GOMAXPROCS(0), func(i int) result {
 		a, err := loadFile(ctx, files[i])
 		return result{a, err}
 	})
@@ -93,29 +93,6 @@ func Load(ctx context.Context, path string) (c *Corpus, problems []error, err er
 		return nil, nil, fmt.Errorf("corpus: %w in %s", ErrNoArticles, path)
 	}
 	return New(articles), problems, nil
-}
-
-// parallel runs f(0) … f(n-1), workers at a time, and returns their
-// results in order. It stops starting new ones when ctx ends.
-func parallel[T any](ctx context.Context, n, workers int, f func(i int) T) []T {
-	out := make([]T, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = f(i)
-			}
-		}()
-	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
 }
 
 // loadFile reads and parses one article file. Its errors are *FileError.

@@ -64,8 +64,9 @@ type Options struct {
 const DefaultCheckEvery = time.Second
 
 // Engine is a bot.Engine over a corpus folder that can change. It is safe
-// for concurrent use: questions never wait for a change, and changes are
-// made one at a time.
+// for concurrent use: changes are made one at a time, and questions never
+// wait for one in memory; on disk (Options.Dir) they wait only while it
+// swaps the index, not while it extracts.
 type Engine struct {
 	store  *store.Store
 	opts   Options
