@@ -81,8 +81,9 @@ Flags of serve:
   --addr ADDR     where to listen for Discord's POSTs (default :8080); put TLS in front (see the README)
 
 run and serve on a corpus folder change it with /article add and /article remove, and see changes that
-other processes make; with --index each change updates the index in place (one process a DIR). ARTICLEBOT_METRICS_ADDR serves /metrics and /healthz; ARTICLEBOT_RATE sets the
-per-user cooldown (default 5/10s); DISCORD_SHARD_ID and DISCORD_SHARD_COUNT make run one shard.
+other processes make; with --index each change updates the index in place (one process a DIR).
+ARTICLEBOT_METRICS_ADDR serves /metrics and /healthz; ARTICLEBOT_RATE sets the per-user cooldown
+(default 5/10s); DISCORD_SHARD_ID and DISCORD_SHARD_COUNT make run one shard.
 
 Flags of summary:
   --length L      short, medium or long: about 3, 5 or 8 sentences (default short)
